@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122090000_hierarchy } from './Migration20261122090000_hierarchy.js';
+
+/** Applied in this order; new migrations are appended, never edited after they ship. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261122090000_hierarchy', class: Migration20261122090000_hierarchy },
+];

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
+import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
+import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
+
+/** Every resolver of the API; feature modules add theirs here. */
+export const resolvers = [RegionResolver, MunicipalityResolver, OrganizationResolver] as const;
+
+export async function buildApiSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false });
+}
+
+/** The text committed as schema/schema.graphql: sorted, so diffs show real API changes only. */
+export function printApiSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

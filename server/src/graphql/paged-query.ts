@@ -1,0 +1,166 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import {
+  checkPageSize,
+  decodeCursor,
+  encodeCursor,
+  HierarchyOrder,
+  type Page,
+  type PageArgs,
+} from './pagination.js';
+
+/** A table listed page by page, either whole or under a parent column (region_id, …). */
+export interface ListedTable<T> {
+  entity: EntityClass<T>;
+  table: string;
+}
+
+const SORT_COLUMN: Record<HierarchyOrder, string> = {
+  [HierarchyOrder.NAME]: 'name',
+  [HierarchyOrder.CODE]: 'code',
+};
+
+const ROOT = 0;
+
+function searchPattern(search: string): string {
+  return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Per-request page and count loaders. A list nested under N parents costs one statement for
+ * the pages (a window function numbers rows per parent) and one for the counts, not N of each.
+ */
+export class PagedLists {
+  private readonly loaders = new Map<string, DataLoader<number, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** The first page of a whole table (root lists such as `regions`). */
+  root<T extends object>(listed: ListedTable<T>, args: PageArgs): Promise<Page<T>> {
+    return this.pageLoader(listed, null, args).load(ROOT);
+  }
+
+  /** The page of `listed` rows whose `parentColumn` equals `parentId`. */
+  children<T extends object>(
+    listed: ListedTable<T>,
+    parentColumn: string,
+    parentId: number,
+    args: PageArgs,
+  ): Promise<Page<T>> {
+    return this.pageLoader(listed, parentColumn, args).load(parentId);
+  }
+
+  private cached<V>(key: string, make: () => DataLoader<number, V>): DataLoader<number, V> {
+    let loader = this.loaders.get(key) as DataLoader<number, V> | undefined;
+    if (!loader) {
+      loader = make();
+      this.loaders.set(key, loader as DataLoader<number, unknown>);
+    }
+    return loader;
+  }
+
+  private pageLoader<T extends object>(
+    listed: ListedTable<T>,
+    parentColumn: string | null,
+    args: PageArgs,
+  ): DataLoader<number, Page<T>> {
+    checkPageSize(args.first);
+    const key = JSON.stringify(['page', listed.table, parentColumn, args]);
+    return this.cached(
+      key,
+      () => new DataLoader((parents) => this.loadPages(listed, parentColumn, args, parents)),
+    );
+  }
+
+  private countLoader(listed: ListedTable<object>, parentColumn: string | null, args: PageArgs) {
+    const key = JSON.stringify(['count', listed.table, parentColumn, args.search ?? null]);
+    return this.cached(
+      key,
+      () => new DataLoader((parents) => this.loadCounts(listed, parentColumn, args, parents)),
+    );
+  }
+
+  private where(args: PageArgs, parentColumn: string | null, parents: readonly number[]) {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (parentColumn) {
+      clauses.push(`t.${parentColumn} = any(?::int[])`);
+      params.push(parents);
+    }
+    if (args.search?.trim()) {
+      clauses.push(`(t.name ilike ? or t.code ilike ?)`);
+      params.push(searchPattern(args.search), searchPattern(args.search));
+    }
+    return { clauses, params };
+  }
+
+  private async loadPages<T extends object>(
+    listed: ListedTable<T>,
+    parentColumn: string | null,
+    args: PageArgs,
+    parents: readonly number[],
+  ): Promise<Page<T>[]> {
+    const sortColumn = SORT_COLUMN[args.orderBy];
+    const { clauses, params } = this.where(args, parentColumn, parents);
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      clauses.push(`(t.${sortColumn}, t.id) > (?, ?)`);
+      params.push(cursor.sortKey, cursor.id);
+    }
+    const partition = parentColumn ? `partition by t.${parentColumn}` : '';
+    const rows: Record<string, unknown>[] = await this.em.getConnection().execute(
+      `select * from (
+         select t.*, row_number() over (${partition} order by t.${sortColumn}, t.id) as page_row
+         from ${listed.table} t
+         ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
+       ) ranked
+       where page_row <= ?
+       order by page_row`,
+      [...params, args.first + 1],
+    );
+
+    const nodesByParent = new Map<number, T[]>();
+    const hasNextPage = new Set<number>();
+    for (const { page_row: pageRow, ...row } of rows) {
+      const parent = parentColumn ? (row[parentColumn] as number) : ROOT;
+      if (Number(pageRow) > args.first) {
+        hasNextPage.add(parent);
+        continue;
+      }
+      const nodes = nodesByParent.get(parent) ?? [];
+      nodes.push(this.em.map(listed.entity, row as never));
+      nodesByParent.set(parent, nodes);
+    }
+
+    return parents.map((parent) => {
+      const nodes = nodesByParent.get(parent) ?? [];
+      const last = nodes.at(-1) as Record<string, unknown> | undefined;
+      return {
+        nodes,
+        pageInfo: {
+          hasNextPage: hasNextPage.has(parent),
+          endCursor: last ? encodeCursor({ sortKey: String(last[sortColumn]), id: last.id as number }) : null,
+        },
+        countTotal: () => this.countLoader(listed, parentColumn, args).load(parent),
+      };
+    });
+  }
+
+  private async loadCounts(
+    listed: ListedTable<object>,
+    parentColumn: string | null,
+    args: PageArgs,
+    parents: readonly number[],
+  ): Promise<number[]> {
+    const { clauses, params } = this.where(args, parentColumn, parents);
+    const group = parentColumn ? `t.${parentColumn}` : String(ROOT);
+    const rows: { parent: number; total: string }[] = await this.em.getConnection().execute(
+      `select ${group} as parent, count(*) as total from ${listed.table} t
+       ${clauses.length ? `where ${clauses.join(' and ')}` : ''} group by 1`,
+      params,
+    );
+    const totals = new Map(rows.map((r) => [Number(r.parent), Number(r.total)]));
+    return parents.map((parent) => totals.get(parent) ?? 0);
+  }
+}

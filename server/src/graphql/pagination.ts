@@ -1,0 +1,96 @@
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { badInput } from './errors.js';
+
+export enum HierarchyOrder {
+  NAME = 'NAME',
+  CODE = 'CODE',
+}
+
+registerEnumType(HierarchyOrder, {
+  name: 'HierarchyOrder',
+  description: 'Порядок элементов в списке.',
+  valuesConfig: {
+    NAME: { description: 'По наименованию (А–Я).' },
+    CODE: { description: 'По коду.' },
+  },
+});
+
+export const MAX_PAGE_SIZE = 500;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 100, description: `Сколько элементов вернуть (1–${MAX_PAGE_SIZE}).` })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Курсор `endCursor` предыдущей страницы.' })
+  after?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Поиск по наименованию или коду (без учёта регистра).',
+  })
+  search?: string | null;
+
+  @Field(() => HierarchyOrder, { defaultValue: HierarchyOrder.NAME, description: 'Порядок сортировки.' })
+  orderBy!: HierarchyOrder;
+}
+
+@ObjectType({ description: 'Сведения о странице списка.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Есть ли элементы после этой страницы.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Курсор последнего элемента страницы.' })
+  endCursor!: string | null;
+}
+
+/** What a connection resolver hands to its field resolvers; `totalCount` is computed lazily. */
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Loads the count only when a client asks for it. */
+  countTotal: () => Promise<number>;
+}
+
+export function Connection<T extends object>(nodeType: ClassType<T>) {
+  @ObjectType()
+  abstract class ConnectionClass {
+    @Field(() => [nodeType], { description: 'Элементы страницы.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Сведения о странице.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Сколько всего элементов подходит под условия (без учёта страниц).' })
+    totalCount(): Promise<number> {
+      return (this as unknown as Page<T>).countTotal();
+    }
+  }
+  return ConnectionClass;
+}
+
+/** Cursor = the sort key and id of the last row seen, opaque to clients. */
+export interface CursorPosition {
+  sortKey: string;
+  id: number;
+}
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.sortKey, position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof sortKey === 'string' && Number.isInteger(id)) return { sortKey, id: id as number };
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('after', 'некорректный курсор: передайте `endCursor` из предыдущего ответа');
+}
+
+export function checkPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `допустимо от 1 до ${MAX_PAGE_SIZE}, передано ${first}`);
+  }
+}
