@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { buildApiSchema } from './graphql/build-schema.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
+import { hideInternalErrors } from './graphql/hide-internal-errors.js';
 
 /** Largest accepted request body: spreadsheets arrive base64-encoded inside GraphQL variables. */
 const MAX_BODY = '30mb';
@@ -12,6 +13,7 @@ export async function createApp(orm: MikroORM) {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildApiSchema(),
     introspection: true,
+    formatError: hideInternalErrors,
   });
   await apollo.start();
 

@@ -9,7 +9,13 @@ import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
 export const resolvers = [RegionResolver, MunicipalityResolver, OrganizationResolver] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+  const schema = await buildSchema({ resolvers, validate: false });
+  // type-graphql has no option for root type descriptions; third-party docs need them.
+  const query = schema.getQueryType();
+  if (query) query.description = 'Чтение данных: иерархия, показатели, отчёты — в пределах прав вызывающего.';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = 'Изменение данных; каждое изменение выполняется в одной транзакции.';
+  return schema;
 }
 
 /** The text committed as schema/schema.graphql: sorted, so diffs show real API changes only. */

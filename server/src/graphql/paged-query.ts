@@ -85,8 +85,9 @@ export class PagedLists {
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (parentColumn) {
+      // An array literal, because the query builder would expand a JS array into a list of values.
       clauses.push(`t.${parentColumn} = any(?::int[])`);
-      params.push(parents);
+      params.push(`{${parents.join(',')}}`);
     }
     if (args.search?.trim()) {
       clauses.push(`(t.name ilike ? or t.code ilike ?)`);
