@@ -2,6 +2,8 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
+import { CLAIMS, requireBearer } from './auth/require-bearer.js';
+import { createTokenVerifier, type AccessTokenClaims, type KeycloakSettings } from './auth/token-verifier.js';
 import { buildApiSchema } from './graphql/build-schema.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { hideInternalErrors } from './graphql/hide-internal-errors.js';
@@ -9,7 +11,7 @@ import { hideInternalErrors } from './graphql/hide-internal-errors.js';
 /** Largest accepted request body: spreadsheets arrive base64-encoded inside GraphQL variables. */
 const MAX_BODY = '30mb';
 
-export async function createApp(orm: MikroORM) {
+export async function createApp(orm: MikroORM, keycloak: KeycloakSettings) {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildApiSchema(),
     introspection: true,
@@ -24,8 +26,27 @@ export async function createApp(orm: MikroORM) {
   });
   app.use(
     '/graphql',
+    // Authentication comes first: a request without a valid token never reaches GraphQL.
+    requireBearer(createTokenVerifier(keycloak), keycloak.realm),
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, { context: async () => createContext(orm.em) }),
+    expressMiddleware(apollo, {
+      context: ({ res }) => createContext(orm.em, res.locals[CLAIMS] as AccessTokenClaims),
+    }),
   );
   return { app, stop: () => apollo.stop() };
+}
+
+/** Keycloak coordinates from the environment; the start script points them at the dev server. */
+export function keycloakSettingsFromEnv(): KeycloakSettings {
+  const url = process.env.KEYCLOAK_URL;
+  if (!url) {
+    throw new Error(
+      'KEYCLOAK_URL не задан: укажите адрес Keycloak или запустите систему через scripts/start.sh.',
+    );
+  }
+  return {
+    url,
+    realm: process.env.KEYCLOAK_REALM ?? 'nastavnik',
+    audience: process.env.KEYCLOAK_API_CLIENT ?? 'nastavnik-api',
+  };
 }

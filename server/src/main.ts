@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { createApp } from './app.js';
-import { openDatabase } from './db/database.js';
+import { createApp, keycloakSettingsFromEnv } from './app.js';
+import { openAppDatabase } from './db/database.js';
 import { initOrm } from './db/migrate.js';
 import { DemoSeeder } from './db/seeders/demo.seeder.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = process.env.PGDATA_DIR ?? new URL('../../.data/postgres', import.meta.url).pathname;
 
 const shutdownSteps: (() => Promise<unknown>)[] = [];
 let shuttingDown = false;
@@ -26,8 +25,11 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
+  // Identity: read first, so a missing setting fails before PostgreSQL starts.
+  const keycloak = keycloakSettingsFromEnv();
+
   // Database: external via DATABASE_URL, or an embedded PostgreSQL with data under .data/.
-  const database = await openDatabase({ dataDir, port: Number(process.env.PGPORT ?? 54329) });
+  const database = await openAppDatabase();
   shutdownSteps.push(() => database.stop());
 
   // Schema: apply pending migrations before serving.
@@ -37,7 +39,7 @@ try {
   // Demo data: idempotent, so re-running the start command keeps the directory as it is.
   if (process.env.SEED_DEMO === '1') await orm.getSeeder().seed(DemoSeeder);
 
-  const { app, stop } = await createApp(orm);
+  const { app, stop } = await createApp(orm, keycloak);
   shutdownSteps.push(stop);
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, host, () => resolve(listening)).once('error', reject);

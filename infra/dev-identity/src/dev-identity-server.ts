@@ -13,6 +13,8 @@ import {
 } from './realm.js';
 import { loadSigningKey, type SigningKey } from './signing-key.js';
 
+export type { SigningKey } from './signing-key.js';
+
 export interface DevIdentityOptions {
   /** Path of infra/keycloak/realm.json (or any Keycloak realm export). */
   realmFile: string;

@@ -1,15 +1,24 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../modules/access/auth-checker.js';
+import { MeResolver } from '../modules/access/me.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
 
 /** Every resolver of the API; feature modules add theirs here. */
-export const resolvers = [RegionResolver, MunicipalityResolver, OrganizationResolver] as const;
+export const resolvers = [
+  MeResolver,
+  RegionResolver,
+  MunicipalityResolver,
+  OrganizationResolver,
+  AuditResolver,
+] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, validate: false });
+  const schema = await buildSchema({ resolvers, validate: false, authChecker, authMode: 'error' });
   // type-graphql has no option for root type descriptions; third-party docs need them.
   const query = schema.getQueryType();
   if (query) query.description = 'Чтение данных: иерархия, показатели, отчёты — в пределах прав вызывающего.';

@@ -1,19 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccessTokenClaims } from '../auth/token-verifier.js';
+import { resolveAccessScope, type AccessScope } from '../modules/access/access-scope.js';
+import { ScopedLists } from '../modules/access/scoped-lists.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from '../modules/hierarchy/hierarchy.loaders.js';
-import { PagedLists } from './paged-query.js';
 
 /** Everything one GraphQL request works with; built fresh per request, never shared. */
 export interface GraphQLContext {
   em: EntityManager;
-  lists: PagedLists;
+  scope: AccessScope;
+  lists: ScopedLists;
   hierarchy: HierarchyLoaders;
 }
 
-export function createContext(em: EntityManager): GraphQLContext {
+export async function createContext(em: EntityManager, claims: AccessTokenClaims): Promise<GraphQLContext> {
   const requestEm = em.fork();
+  const scope = await resolveAccessScope(requestEm, claims);
   return {
     em: requestEm,
-    lists: new PagedLists(requestEm),
+    scope,
+    lists: new ScopedLists(requestEm, scope),
     hierarchy: createHierarchyLoaders(requestEm),
   };
 }

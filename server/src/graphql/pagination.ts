@@ -49,7 +49,7 @@ export interface Page<T> {
   nodes: T[];
   pageInfo: PageInfo;
   /** Loads the count only when a client asks for it. */
-  countTotal: () => Promise<number>;
+  totalCount: () => Promise<number>;
 }
 
 export function Connection<T extends object>(nodeType: ClassType<T>) {
@@ -61,10 +61,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
     @Field(() => PageInfo, { description: 'Сведения о странице.' })
     pageInfo!: PageInfo;
 
+    // Resolved by graphql-js calling the page's `totalCount` function, so the count query
+    // runs only for clients that ask for it.
     @Field(() => Int, { description: 'Сколько всего элементов подходит под условия (без учёта страниц).' })
-    totalCount(): Promise<number> {
-      return (this as unknown as Page<T>).countTotal();
-    }
+    totalCount!: number;
   }
   return ConnectionClass;
 }

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122090000_hierarchy } from './Migration20261122090000_hierarchy.js';
+import { Migration20261122100000_audit } from './Migration20261122100000_audit.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122090000_hierarchy', class: Migration20261122090000_hierarchy },
+  { name: 'Migration20261122100000_audit', class: Migration20261122100000_audit },
 ];

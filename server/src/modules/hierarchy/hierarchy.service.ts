@@ -1,21 +1,22 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ListedTable } from '../../graphql/paged-query.js';
+import type { ListedTable } from '../access/scoped-lists.js';
 import { Municipality } from './municipality.entity.js';
 import { Organization } from './organization.entity.js';
 import { Region } from './region.entity.js';
 
-export const REGIONS: ListedTable<Region> = { entity: Region, table: 'region' };
-export const MUNICIPALITIES: ListedTable<Municipality> = { entity: Municipality, table: 'municipality' };
-export const ORGANIZATIONS: ListedTable<Organization> = { entity: Organization, table: 'organization' };
+export const REGIONS: ListedTable<Region> = {
+  entity: Region,
+  table: 'region',
+  scopeColumns: { region: 'id' },
+};
 
-export function findRegionByCode(em: EntityManager, code: string): Promise<Region | null> {
-  return em.findOne(Region, { code: code.trim() });
-}
+export const MUNICIPALITIES: ListedTable<Municipality> = {
+  entity: Municipality,
+  table: 'municipality',
+  scopeColumns: { region: 'region_id', municipality: 'id' },
+};
 
-export function findMunicipalityByCode(em: EntityManager, code: string): Promise<Municipality | null> {
-  return em.findOne(Municipality, { code: code.trim() });
-}
-
-export function findOrganizationByCode(em: EntityManager, code: string): Promise<Organization | null> {
-  return em.findOne(Organization, { code: code.trim() });
-}
+export const ORGANIZATIONS: ListedTable<Organization> = {
+  entity: Organization,
+  table: 'organization',
+  scopeColumns: { region: 'region_id', municipality: 'municipality_id', organization: 'id' },
+};

@@ -1,25 +1,29 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { Allow } from '../access/policy.js';
 import { PageArgs } from '../../graphql/pagination.js';
 import { MunicipalityConnection, OrganizationConnection, RegionConnection } from './hierarchy.connections.js';
-import { findRegionByCode, MUNICIPALITIES, ORGANIZATIONS, REGIONS } from './hierarchy.service.js';
+import { MUNICIPALITIES, ORGANIZATIONS, REGIONS } from './hierarchy.service.js';
 import { Region } from './region.entity.js';
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Allow('hierarchy.read')
   @Query(() => RegionConnection, { description: 'Субъекты РФ.' })
   regions(@Args(() => PageArgs) args: PageArgs, @Ctx() { lists }: GraphQLContext) {
     return lists.root(REGIONS, args);
   }
 
+  @Allow('hierarchy.read')
   @Query(() => Region, { nullable: true, description: 'Субъект РФ по коду; null, если не найден.' })
   region(
     @Arg('code', () => String, { description: 'Код субъекта РФ.' }) code: string,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { lists }: GraphQLContext,
   ) {
-    return findRegionByCode(em, code);
+    return lists.byCode(REGIONS, code);
   }
 
+  @Allow('hierarchy.read')
   @FieldResolver(() => MunicipalityConnection, { description: 'Муниципалитеты субъекта.' })
   municipalities(
     @Root() region: Region,
@@ -29,6 +33,7 @@ export class RegionResolver {
     return lists.children(MUNICIPALITIES, 'region_id', region.id, args);
   }
 
+  @Allow('hierarchy.read')
   @FieldResolver(() => OrganizationConnection, {
     description: 'Образовательные организации субъекта (всех муниципалитетов).',
   })

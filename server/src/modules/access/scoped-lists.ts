@@ -1,6 +1,8 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { AccessScope } from './access-scope.js';
+import { scopePredicate, type ScopeColumns } from './scoped-sql.js';
 import {
   checkPageSize,
   decodeCursor,
@@ -8,12 +10,14 @@ import {
   HierarchyOrder,
   type Page,
   type PageArgs,
-} from './pagination.js';
+} from '../../graphql/pagination.js';
 
 /** A table listed page by page, either whole or under a parent column (region_id, …). */
 export interface ListedTable<T> {
   entity: EntityClass<T>;
   table: string;
+  /** Its hierarchy path columns; every query over it is limited to the caller's scope. */
+  scopeColumns: ScopeColumns;
 }
 
 const SORT_COLUMN: Record<HierarchyOrder, string> = {
@@ -28,13 +32,30 @@ function searchPattern(search: string): string {
 }
 
 /**
- * Per-request page and count loaders. A list nested under N parents costs one statement for
- * the pages (a window function numbers rows per parent) and one for the counts, not N of each.
+ * Per-request, scope-limited reads of listed tables. A list nested under N parents costs one
+ * statement for the pages (a window function numbers rows per parent) and one for the counts,
+ * not N of each. Rows outside the caller's scope are never selected, so a lookup of a foreign
+ * code answers exactly like an unknown one.
  */
-export class PagedLists {
+export class ScopedLists {
   private readonly loaders = new Map<string, DataLoader<number, unknown>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  /** One row by its external code, or null when it does not exist or lies outside the scope. */
+  async byCode<T extends object>(listed: ListedTable<T>, code: string): Promise<T | null> {
+    const scoped = scopePredicate(this.scope, 't', listed.scopeColumns);
+    const [row] = await this.em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(
+        `select t.* from ${listed.table} t where t.code = ? and ${scoped.sql}`,
+        [code.trim(), ...scoped.params],
+      );
+    return row ? this.em.map(listed.entity, row as never) : null;
+  }
 
   /** The first page of a whole table (root lists such as `regions`). */
   root<T extends object>(listed: ListedTable<T>, args: PageArgs): Promise<Page<T>> {
@@ -81,9 +102,15 @@ export class PagedLists {
     );
   }
 
-  private where(args: PageArgs, parentColumn: string | null, parents: readonly number[]) {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
+  private where(
+    listed: ListedTable<object>,
+    args: PageArgs,
+    parentColumn: string | null,
+    parents: readonly number[],
+  ) {
+    const scoped = scopePredicate(this.scope, 't', listed.scopeColumns);
+    const clauses: string[] = [scoped.sql];
+    const params: unknown[] = [...scoped.params];
     if (parentColumn) {
       // An array literal, because the query builder would expand a JS array into a list of values.
       clauses.push(`t.${parentColumn} = any(?::int[])`);
@@ -103,7 +130,7 @@ export class PagedLists {
     parents: readonly number[],
   ): Promise<Page<T>[]> {
     const sortColumn = SORT_COLUMN[args.orderBy];
-    const { clauses, params } = this.where(args, parentColumn, parents);
+    const { clauses, params } = this.where(listed, args, parentColumn, parents);
     if (args.after) {
       const cursor = decodeCursor(args.after);
       clauses.push(`(t.${sortColumn}, t.id) > (?, ?)`);
@@ -114,7 +141,7 @@ export class PagedLists {
       `select * from (
          select t.*, row_number() over (${partition} order by t.${sortColumn}, t.id) as page_row
          from ${listed.table} t
-         ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
+         where ${clauses.join(' and ')}
        ) ranked
        where page_row <= ?
        order by page_row`,
@@ -143,7 +170,7 @@ export class PagedLists {
           hasNextPage: hasNextPage.has(parent),
           endCursor: last ? encodeCursor({ sortKey: String(last[sortColumn]), id: last.id as number }) : null,
         },
-        countTotal: () => this.countLoader(listed, parentColumn, args).load(parent),
+        totalCount: () => this.countLoader(listed, parentColumn, args).load(parent),
       };
     });
   }
@@ -154,11 +181,11 @@ export class PagedLists {
     args: PageArgs,
     parents: readonly number[],
   ): Promise<number[]> {
-    const { clauses, params } = this.where(args, parentColumn, parents);
+    const { clauses, params } = this.where(listed, args, parentColumn, parents);
     const group = parentColumn ? `t.${parentColumn}` : String(ROOT);
     const rows: { parent: number; total: string }[] = await this.em.getConnection().execute(
       `select ${group} as parent, count(*) as total from ${listed.table} t
-       ${clauses.length ? `where ${clauses.join(' and ')}` : ''} group by 1`,
+       where ${clauses.join(' and ')} group by 1`,
       params,
     );
     const totals = new Map(rows.map((r) => [Number(r.parent), Number(r.total)]));

@@ -1,0 +1,26 @@
+import { Authorized } from 'type-graphql';
+import { Role } from './roles.js';
+
+const EVERY_ROLE = Object.values(Role);
+
+/**
+ * The one policy table: which roles may perform each operation. *Where* they may perform it is
+ * their scope node (access-scope.ts), applied in the data layer; this table never repeats it.
+ * Every query, mutation and field resolver names its operation with `@Allow`, and the
+ * authorization matrix test fails for a resolver without one or an operation without a row here.
+ */
+export const POLICY = {
+  'me.read': { description: 'Сведения о себе: роли, узел иерархии, права', roles: EVERY_ROLE },
+  'hierarchy.read': { description: 'Справочник: субъекты РФ, муниципалитеты, ОО', roles: EVERY_ROLE },
+  'directory.import': { description: 'Загрузка справочника из CSV/XLSX', roles: [Role.REGIONAL_ADMIN] },
+  'audit.read': { description: 'Журнал аудита в пределах своей области', roles: [Role.REGIONAL_ADMIN] },
+} as const satisfies Record<string, { description: string; roles: readonly Role[] }>;
+
+export type Operation = keyof typeof POLICY;
+
+export const OPERATIONS = Object.keys(POLICY) as Operation[];
+
+/** Marks a resolver with the operation it performs; checked against POLICY by the auth checker. */
+export function Allow(operation: Operation): MethodDecorator & PropertyDecorator {
+  return Authorized(operation);
+}
