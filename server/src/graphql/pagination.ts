@@ -48,8 +48,8 @@ export class PageInfo {
 export interface Page<T> {
   nodes: T[];
   pageInfo: PageInfo;
-  /** Loads the count only when a client asks for it. */
-  totalCount: () => Promise<number>;
+  /** A getter: the count query runs only when a client asks for the field. */
+  readonly totalCount: Promise<number>;
 }
 
 export function Connection<T extends object>(nodeType: ClassType<T>) {
@@ -61,8 +61,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>) {
     @Field(() => PageInfo, { description: 'Сведения о странице.' })
     pageInfo!: PageInfo;
 
-    // Resolved by graphql-js calling the page's `totalCount` function, so the count query
-    // runs only for clients that ask for it.
+    // Read from the page's lazy getter, so the count query runs only for clients that ask for it.
     @Field(() => Int, { description: 'Сколько всего элементов подходит под условия (без учёта страниц).' })
     totalCount!: number;
   }

@@ -161,6 +161,7 @@ export class ScopedLists {
       nodesByParent.set(parent, nodes);
     }
 
+    const countLoader = this.countLoader(listed, parentColumn, args);
     return parents.map((parent) => {
       const nodes = nodesByParent.get(parent) ?? [];
       const last = nodes.at(-1) as Record<string, unknown> | undefined;
@@ -170,7 +171,9 @@ export class ScopedLists {
           hasNextPage: hasNextPage.has(parent),
           endCursor: last ? encodeCursor({ sortKey: String(last[sortColumn]), id: last.id as number }) : null,
         },
-        totalCount: () => this.countLoader(listed, parentColumn, args).load(parent),
+        get totalCount() {
+          return countLoader.load(parent);
+        },
       };
     });
   }

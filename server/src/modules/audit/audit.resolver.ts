@@ -86,12 +86,13 @@ export class AuditResolver {
     return {
       nodes,
       pageInfo: { hasNextPage: rows.length > args.first, endCursor: nodes.at(-1)?.id ?? null },
-      totalCount: async () => {
-        const [{ total }] = await em.execute<{ total: string }[]>(
-          `select count(*) as total from audit_record a where ${filters.join(' and ')}`,
-          filterParams,
-        );
-        return Number(total);
+      get totalCount() {
+        return em
+          .execute<{ total: string }[]>(
+            `select count(*) as total from audit_record a where ${filters.join(' and ')}`,
+            filterParams,
+          )
+          .then(([{ total }]) => Number(total));
       },
     };
   }
