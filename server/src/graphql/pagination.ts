@@ -19,7 +19,10 @@ export const MAX_PAGE_SIZE = 500;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 100, description: `Сколько элементов вернуть (1–${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    defaultValue: 100,
+    description: `Сколько элементов вернуть (0–${MAX_PAGE_SIZE}; 0 — только totalCount).`,
+  })
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'Курсор `endCursor` предыдущей страницы.' })
@@ -27,7 +30,8 @@ export class PageArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Поиск по наименованию или коду (без учёта регистра).',
+    description:
+      'Поиск подстроки без учёта регистра: по наименованию и коду, у ОО также по сокращённому наименованию и ИНН.',
   })
   search?: string | null;
 
@@ -89,7 +93,7 @@ export function decodeCursor(cursor: string): CursorPosition {
 }
 
 export function checkPageSize(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput('first', `допустимо от 1 до ${MAX_PAGE_SIZE}, передано ${first}`);
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `допустимо от 0 до ${MAX_PAGE_SIZE}, передано ${first}`);
   }
 }

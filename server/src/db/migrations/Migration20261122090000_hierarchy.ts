@@ -44,5 +44,8 @@ export class Migration20261122090000_hierarchy extends Migration {
     );
     this.addSql(`create index organization_region_name_idx on organization (region_id, name, id);`);
     this.addSql(`create index organization_name_trgm_idx on organization using gin (name gin_trgm_ops);`);
+    this.addSql(
+      `create index organization_short_name_trgm_idx on organization using gin (short_name gin_trgm_ops);`,
+    );
   }
 }

@@ -18,6 +18,8 @@ export interface ListedTable<T> {
   table: string;
   /** Its hierarchy path columns; every query over it is limited to the caller's scope. */
   scopeColumns: ScopeColumns;
+  /** Columns the `search` argument looks in (case-insensitive substring). */
+  searchColumns: readonly string[];
 }
 
 const SORT_COLUMN: Record<HierarchyOrder, string> = {
@@ -117,8 +119,9 @@ export class ScopedLists {
       params.push(`{${parents.join(',')}}`);
     }
     if (args.search?.trim()) {
-      clauses.push(`(t.name ilike ? or t.code ilike ?)`);
-      params.push(searchPattern(args.search), searchPattern(args.search));
+      const pattern = searchPattern(args.search);
+      clauses.push(`(${listed.searchColumns.map((column) => `t.${column} ilike ?`).join(' or ')})`);
+      params.push(...listed.searchColumns.map(() => pattern));
     }
     return { clauses, params };
   }

@@ -8,7 +8,7 @@ import { AuditRecord, AuditRecordConnection } from './audit-record.type.js';
 
 @ArgsType()
 class AuditLogArgs {
-  @Field(() => Int, { defaultValue: 50, description: `Сколько записей вернуть (1–${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, { defaultValue: 50, description: `Сколько записей вернуть (0–${MAX_PAGE_SIZE}).` })
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'Курсор `endCursor` предыдущей страницы.' })

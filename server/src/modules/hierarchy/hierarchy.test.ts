@@ -137,6 +137,32 @@ describe('hierarchy API', () => {
     expect(data!.region.municipalities.nodes[0].name).toBe('Муниципалитет 03-2');
   });
 
+  it('answers only counts for first: 0 (a table of child counts in one request)', async () => {
+    const query = `query($first: Int!) { regions { nodes { municipalities(first: $first) { totalCount nodes { code } } } } }`;
+    const { data } = await api.graphql<{
+      regions: { nodes: { municipalities: { totalCount: number; nodes: unknown[] } }[] };
+    }>(query, { first: 0 });
+    expect(data!.regions.nodes[0].municipalities).toEqual({
+      totalCount: MUNICIPALITIES_PER_REGION,
+      nodes: [],
+    });
+  });
+
+  it('finds a school by its short name or ИНН, not only by the full name', async () => {
+    await api.orm.em
+      .getConnection()
+      .execute(
+        `update organization set short_name = 'МОАУ СОШ № 7', inn = '2815001234' where code = '01000001-1'`,
+      );
+    for (const search of ['сош № 7', '2815001234']) {
+      const { data } = await api.graphql<{ region: { organizations: { nodes: { code: string }[] } } }>(
+        `query($search: String) { region(code: "01") { organizations(search: $search) { nodes { code } } } }`,
+        { search },
+      );
+      expect(data!.region.organizations.nodes).toEqual([{ code: '01000001-1' }]);
+    }
+  });
+
   it('finds units by code and answers null for unknown codes', async () => {
     const { data } = await api.graphql<{
       organization: { code: string; municipality: { code: string; region: { name: string } } } | null;
@@ -154,7 +180,7 @@ describe('hierarchy API', () => {
 
   it('rejects a page size out of range and a forged cursor, naming the argument', async () => {
     const tooMany = await api.graphql(`{ regions(first: 100000) { totalCount } }`);
-    expect(tooMany.errors?.[0].message).toMatch(/^first: допустимо от 1 до 500/);
+    expect(tooMany.errors?.[0].message).toMatch(/^first: допустимо от 0 до 500/);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const forged = await api.graphql(`{ regions(after: "not-a-cursor") { totalCount } }`);
     expect(forged.errors?.[0].message).toMatch(/^after: некорректный курсор/);
