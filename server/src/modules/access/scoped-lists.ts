@@ -104,20 +104,11 @@ export class ScopedLists {
     );
   }
 
-  private where(
-    listed: ListedTable<object>,
-    args: PageArgs,
-    parentColumn: string | null,
-    parents: readonly number[],
-  ) {
+  /** Scope and search conditions shared by the page and count queries, so both always agree. */
+  private filters(listed: ListedTable<object>, args: PageArgs) {
     const scoped = scopePredicate(this.scope, 't', listed.scopeColumns);
     const clauses: string[] = [scoped.sql];
     const params: unknown[] = [...scoped.params];
-    if (parentColumn) {
-      // An array literal, because the query builder would expand a JS array into a list of values.
-      clauses.push(`t.${parentColumn} = any(?::int[])`);
-      params.push(`{${parents.join(',')}}`);
-    }
     if (args.search?.trim()) {
       const pattern = searchPattern(args.search);
       clauses.push(`(${listed.searchColumns.map((column) => `t.${column} ilike ?`).join(' or ')})`);
@@ -133,33 +124,36 @@ export class ScopedLists {
     parents: readonly number[],
   ): Promise<Page<T>[]> {
     const sortColumn = SORT_COLUMN[args.orderBy];
-    const { clauses, params } = this.where(listed, args, parentColumn, parents);
+    const { clauses, params } = this.filters(listed, args);
     if (args.after) {
       const cursor = decodeCursor(args.after);
       clauses.push(`(t.${sortColumn}, t.id) > (?, ?)`);
       params.push(cursor.sortKey, cursor.id);
     }
-    const partition = parentColumn ? `partition by t.${parentColumn}` : '';
-    const rows: Record<string, unknown>[] = await this.em.getConnection().execute(
-      `select * from (
-         select t.*, row_number() over (${partition} order by t.${sortColumn}, t.id) as page_row
-         from ${listed.table} t
-         where ${clauses.join(' and ')}
-       ) ranked
-       where page_row <= ?
-       order by page_row`,
-      [...params, args.first + 1],
-    );
+    if (parentColumn) clauses.push(`t.${parentColumn} = p.parent`);
+    const page = `select t.* from ${listed.table} t where ${clauses.join(' and ')}
+                  order by t.${sortColumn}, t.id limit ?`;
+    // One row more than asked tells whether a next page exists. Under parents, a LATERAL
+    // subquery per parent walks the (parent, sort, id) index and stops after first + 1 rows.
+    const rows: Record<string, unknown>[] = parentColumn
+      ? await this.em
+          .getConnection()
+          .execute(`select page.* from unnest(?::int[]) as p(parent) cross join lateral (${page}) page`, [
+            `{${parents.join(',')}}`,
+            ...params,
+            args.first + 1,
+          ])
+      : await this.em.getConnection().execute(page, [...params, args.first + 1]);
 
     const nodesByParent = new Map<number, T[]>();
     const hasNextPage = new Set<number>();
-    for (const { page_row: pageRow, ...row } of rows) {
+    for (const row of rows) {
       const parent = parentColumn ? (row[parentColumn] as number) : ROOT;
-      if (Number(pageRow) > args.first) {
+      const nodes = nodesByParent.get(parent) ?? [];
+      if (nodes.length === args.first) {
         hasNextPage.add(parent);
         continue;
       }
-      const nodes = nodesByParent.get(parent) ?? [];
       nodes.push(this.em.map(listed.entity, row as never));
       nodesByParent.set(parent, nodes);
     }
@@ -187,13 +181,18 @@ export class ScopedLists {
     args: PageArgs,
     parents: readonly number[],
   ): Promise<number[]> {
-    const { clauses, params } = this.where(listed, args, parentColumn, parents);
+    const { clauses, params } = this.filters(listed, args);
+    if (parentColumn) {
+      clauses.push(`t.${parentColumn} = any(?::int[])`);
+      params.push(`{${parents.join(',')}}`);
+    }
     const group = parentColumn ? `t.${parentColumn}` : String(ROOT);
-    const rows: { parent: number; total: string }[] = await this.em.getConnection().execute(
-      `select ${group} as parent, count(*) as total from ${listed.table} t
-       where ${clauses.join(' and ')} group by 1`,
-      params,
-    );
+    const rows: { parent: number; total: string }[] = await this.em
+      .getConnection()
+      .execute(
+        `select ${group} as parent, count(*) as total from ${listed.table} t where ${clauses.join(' and ')} group by 1`,
+        params,
+      );
     const totals = new Map(rows.map((r) => [Number(r.parent), Number(r.total)]));
     return parents.map((parent) => totals.get(parent) ?? 0);
   }
