@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../../../test/test-server.js';
+
+interface OrganizationPage {
+  nodes: { code: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 const REGIONS = 12;
 const MUNICIPALITIES_PER_REGION = 4;
@@ -108,19 +113,12 @@ describe('hierarchy API', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const { data } = await api.graphql<{
-        region: {
-          organizations: {
-            nodes: { code: string }[];
-            pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          };
-        };
-      }>(
+      const response: GraphQLResponse<{ region: { organizations: OrganizationPage } }> = await api.graphql(
         `query($after: String) { region(code: "02") { organizations(first: 5, after: $after, orderBy: CODE) {
            nodes { code } pageInfo { hasNextPage endCursor } } } }`,
         { after },
       );
-      const page = data!.region.organizations;
+      const page = response.data!.region.organizations;
       seen.push(...page.nodes.map((o) => o.code));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
