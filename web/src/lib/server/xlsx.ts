@@ -61,7 +61,10 @@ export async function tableToXlsx<Row>(table: XlsxTable<Row>): Promise<ArrayBuff
  */
 export function xlsxResponse(content: ArrayBuffer, fileName: { ascii: string; russian: string }): Response {
   // Names come from the directory («город Зея», «МБОУ "Школа"»): drop what file systems refuse.
-  const russian = fileName.russian.replace(/[\\/:*?"<>|]+/g, ' ').trim();
+  const russian = fileName.russian
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return new Response(content, {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
