@@ -101,6 +101,18 @@ describe('the directory from the federation down', () => {
     expect(await page.locator('h1').textContent()).toBe('Субъекты Российской Федерации');
   });
 
+  it('keeps wide tables scrolling inside their frame on a phone instead of widening the page', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(dashboardUrl('/municipalities/22639000'));
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+      table: document.querySelector('#organizations')?.scrollWidth ?? 0,
+    }));
+    expect(widths.table).toBeGreaterThan(widths.viewport);
+    expect(widths.page).toBe(widths.viewport);
+  });
+
   it.each([
     ['/regions/99', 'Субъект РФ с кодом «99» не найден.'],
     ['/municipalities/00000000', 'Муниципальное образование с кодом ОКТМО «00000000» не найдено.'],
