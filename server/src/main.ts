@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { openDatabase } from './db/database.js';
+import { openAppDatabase } from './db/database.js';
 import { initOrm } from './db/migrate.js';
 import { DemoSeeder } from './db/seeders/demo.seeder.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = process.env.PGDATA_DIR ?? new URL('../../.data/postgres', import.meta.url).pathname;
 
 const shutdownSteps: (() => Promise<unknown>)[] = [];
 let shuttingDown = false;
@@ -27,7 +26,7 @@ process.on('SIGTERM', () => void shutdown(0));
 
 try {
   // Database: external via DATABASE_URL, or an embedded PostgreSQL with data under .data/.
-  const database = await openDatabase({ dataDir, port: Number(process.env.PGPORT ?? 54329) });
+  const database = await openAppDatabase();
   shutdownSteps.push(() => database.stop());
 
   // Schema: apply pending migrations before serving.

@@ -1,12 +1,18 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.resolver.js';
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
 
 /** Every resolver of the API; feature modules add theirs here. */
-export const resolvers = [RegionResolver, MunicipalityResolver, OrganizationResolver] as const;
+export const resolvers = [
+  RegionResolver,
+  MunicipalityResolver,
+  OrganizationResolver,
+  DirectoryImportResolver,
+] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers, validate: false });
