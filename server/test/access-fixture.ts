@@ -11,6 +11,14 @@ export const FIXTURE_ORGANIZATIONS = [
   { code: '520001', municipality: '22639000', region: '52' },
 ] as const;
 
+export const FIXTURE_NAMES: Record<string, string> = {
+  '28': 'Амурская область',
+  '52': 'Нижегородская область',
+  '10712000': 'город Зея',
+  '10701000': 'город Благовещенск',
+  '22639000': 'Лысковский муниципальный округ',
+};
+
 export async function seedAccessFixture(orm: MikroORM): Promise<void> {
   await orm.em.getConnection().execute(`
     insert into region (code, name) values ('28', 'Амурская область'), ('52', 'Нижегородская область');

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from '../modules/access/auth-checker.js';
 import { MeResolver } from '../modules/access/me.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.resolver.js';
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
@@ -15,6 +16,7 @@ export const resolvers = [
   MunicipalityResolver,
   OrganizationResolver,
   AuditResolver,
+  DirectoryImportResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

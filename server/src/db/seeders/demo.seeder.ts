@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { readFile } from 'node:fs/promises';
+import { systemCaller } from '../../modules/access/access-scope.js';
 import { importDirectory } from '../../modules/hierarchy/directory-import.service.js';
 
 const DEMO_DIRECTORY = new URL('./demo-directory.csv', import.meta.url);
@@ -12,7 +13,15 @@ const DEMO_DIRECTORY = new URL('./demo-directory.csv', import.meta.url);
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     const content = await readFile(DEMO_DIRECTORY);
-    const report = await importDirectory(em, { fileName: 'demo-directory.csv', content }, { dryRun: false });
+    const report = await importDirectory(
+      em,
+      { fileName: 'demo-directory.csv', content },
+      {
+        dryRun: false,
+        caller: systemCaller('demo-seed'),
+        allowedRegionCode: null,
+      },
+    );
     if (report.problems.length > 0) {
       throw new Error(`Демо-справочник не загружен: ${report.problems.map((p) => p.message).join('; ')}`);
     }

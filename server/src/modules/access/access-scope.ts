@@ -16,6 +16,11 @@ export interface Caller {
   clientId: string | null;
 }
 
+/** A process acting without a token (command-line tools, seeds); the audit trail names it. */
+export function systemCaller(name: string): Caller {
+  return { subject: `system:${name}`, username: null, clientId: null };
+}
+
 /**
  * Who is calling and which part of the hierarchy they may reach. `node: null` means nowhere:
  * a token whose role or scope attributes do not resolve to a node gets nothing at all.

@@ -1,6 +1,6 @@
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_ORGANIZATIONS, seedAccessFixture } from '../../../test/access-fixture.js';
+import { FIXTURE_NAMES, FIXTURE_ORGANIZATIONS, seedAccessFixture } from '../../../test/access-fixture.js';
 import { startTestServer, type Caller, type TestServer } from '../../../test/test-server.js';
 import { buildApiSchema } from '../../graphql/build-schema.js';
 import { OPERATIONS, POLICY, type Operation } from './policy.js';
@@ -75,6 +75,29 @@ const SAMPLES: Record<Operation, Sample> = {
       // Either the municipality is hidden too, or it is the caller's own and does not list the school.
       expect(data.municipality?.organizations.nodes.map((o) => o.code) ?? []).not.toContain(target.code);
     },
+  },
+  'directory.import': {
+    run: (caller, target) => {
+      const csv =
+        'Код субъекта;Субъект РФ;ОКТМО;Муниципальное образование;Вид МО;Код ОО;Полное наименование ОО;Тип ОО\n' +
+        [target.region, FIXTURE_NAMES[target.region], target.municipality, FIXTURE_NAMES[target.municipality]]
+          .concat(['городской округ', target.code, `Школа ${target.code}`, 'школа'])
+          .join(';');
+      return api.graphql(
+        `mutation($input: DirectoryImportInput!) { importDirectory(input: $input) { applied problems { message } } }`,
+        { input: { fileName: 'ou.csv', contentBase64: Buffer.from(csv).toString('base64') } },
+        caller,
+      );
+    },
+    expectInScope: (result) =>
+      expect(result.data).toMatchObject({ importDirectory: { applied: true, problems: [] } }),
+    expectOutOfScope: (result) =>
+      expect(result.data).toMatchObject({
+        importDirectory: {
+          applied: false,
+          problems: [{ message: expect.stringMatching(/вне вашей области доступа/) }],
+        },
+      }),
   },
   'audit.read': {
     run: (caller) => api.graphql(`{ auditLog(entity: "organization") { nodes { entityCode } } }`, {}, caller),

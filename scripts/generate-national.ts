@@ -1,0 +1,121 @@
+/**
+ * National-scale data set for benchmarks: 89 regions, ~2,400 municipalities, ~40,000
+ * organisations, the same on every run for the same seed.
+ *
+ *   pnpm -C scripts generate:national            # refuses if the hierarchy tables hold data
+ *   pnpm -C scripts generate:national --force    # TRUNCATE … CASCADE, then load again
+ *   pnpm -C scripts generate:national --seed=7   # another, equally deterministic data set
+ *
+ * Runs against DATABASE_URL when it is set, otherwise against an embedded PostgreSQL kept in
+ * `.data/national/` (port 54330, or NATIONAL_PGPORT). Without `--force` existing data is never
+ * touched: DATABASE_URL may point at a database someone cares about, and `--force` also empties
+ * every table that references the hierarchy.
+ *
+ * Everything is generated inside PostgreSQL (INSERT … SELECT over generate_series), one
+ * transaction for clearing and all steps, so a failed or interrupted run leaves the previous
+ * data in place.
+ */
+import { parseArgs } from 'node:util';
+import { runScript } from './lib/script-lifecycle.js';
+import { HIERARCHY_TABLES, NATIONAL_STEPS } from './national/generation-steps.js';
+import { openNationalDatabase, sqlSession, type NationalDatabase } from './national/national-database.js';
+import type { SqlSession } from './national/sql-session.js';
+
+const DEFAULT_SEED = 20261122;
+
+const { values: options } = parseArgs({
+  options: {
+    force: { type: 'boolean', default: false },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+  },
+});
+const seed = Number(options.seed);
+
+/** Runs one step and prints its duration and what it reports (row counts, as a rule). */
+async function timed(name: string, work: () => Promise<string>): Promise<void> {
+  const started = performance.now();
+  const report = await work();
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  ${name.padEnd(28)} ${seconds.toFixed(2).padStart(7)} с  ${report}`);
+}
+
+async function countRows(sql: SqlSession, tables: string[]): Promise<string> {
+  const counts: string[] = [];
+  for (const table of tables) {
+    const [{ count }] = await sql.query<{ count: string }>(`select count(*) from ${table}`);
+    counts.push(`${table} ${Number(count).toLocaleString('ru-RU')}`);
+  }
+  return counts.join(', ');
+}
+
+async function printComposition(sql: SqlSession): Promise<void> {
+  const rows = await sql.query<{ table: string; kind: string; count: string; share: string }>(
+    `select 'municipality' as table, kind, count(*),
+            round(100.0 * count(*) / sum(count(*)) over (), 1) as share
+     from municipality group by kind
+     union all
+     select 'organization', kind, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1)
+     from organization group by kind
+     order by 1, 3 desc`,
+  );
+  console.log('\nСостав:');
+  for (const row of rows) {
+    console.log(`  ${row.table.padEnd(13)} ${row.kind.padEnd(21)} ${row.count.padStart(6)}  ${row.share} %`);
+  }
+}
+
+await runScript(async (onExit) => {
+  if (!Number.isSafeInteger(seed)) throw new Error(`--seed: нужно целое число, передано «${options.seed}»`);
+  const started = performance.now();
+  console.log(`Национальный набор данных, зерно ${seed}`);
+
+  let database!: NationalDatabase;
+  await timed('запуск базы и миграции', async () => {
+    database = await openNationalDatabase(onExit);
+    return database.description;
+  });
+
+  const knex = database.orm.em.getConnection().getKnex();
+  const transaction = await knex.transaction();
+  const sql = sqlSession(transaction);
+  try {
+    await timed('очистка', async () => {
+      const [{ present }] = await sql.query<{ present: boolean }>(
+        `select ${HIERARCHY_TABLES.map((table) => `exists (select from ${table})`).join(' or ')} as present`,
+      );
+      if (!present) return 'таблицы пусты';
+      if (!options.force) {
+        throw new Error(
+          `В базе уже есть справочник (${await countRows(sql, HIERARCHY_TABLES)}). Запустите с --force, ` +
+            'чтобы стереть его (и всё, что на него ссылается) и сгенерировать заново.',
+        );
+      }
+      await sql.query(`truncate table ${HIERARCHY_TABLES.join(', ')} restart identity cascade`);
+      return 'TRUNCATE … RESTART IDENTITY CASCADE';
+    });
+
+    for (const step of NATIONAL_STEPS) {
+      await timed(step.name, async () => {
+        await step.run({ sql, seed });
+        return countRows(sql, step.tables);
+      });
+    }
+    await timed('фиксация (COMMIT)', async () => {
+      await transaction.commit();
+      return '';
+    });
+  } catch (error) {
+    await transaction.rollback();
+    throw error;
+  }
+
+  // After a bulk load the planner needs statistics, and index-only scans need the visibility
+  // map that VACUUM writes; autovacuum would get there later, the benchmark should not wait.
+  await timed('VACUUM ANALYZE', async () => {
+    await knex.raw(`vacuum (analyze) ${HIERARCHY_TABLES.join(', ')}`);
+    return '';
+  });
+  console.log(`  ${'итого'.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} с`);
+
+  await printComposition(sqlSession(knex));
+});

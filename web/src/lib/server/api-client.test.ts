@@ -1,0 +1,69 @@
+import { isHttpError } from '@sveltejs/kit';
+import { gql } from '@urql/core';
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient, queryApi } from './api-client';
+
+const QUERY = gql<{ region: { name: string } | null }, { code: string }>`
+  query Region($code: String!) {
+    region(code: $code) {
+      name
+    }
+  }
+`;
+
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+async function httpStatusOf(promise: Promise<unknown>): Promise<number | undefined> {
+  try {
+    await promise;
+  } catch (thrown) {
+    if (isHttpError(thrown)) return thrown.status;
+    throw thrown;
+  }
+  return undefined;
+}
+
+describe('queryApi', () => {
+  it('posts the query with its variables through the fetch it was given', async () => {
+    const fetch = vi.fn(async () => jsonResponse({ data: { region: { name: 'Амурская область' } } }));
+    const data = await queryApi(createApiClient(fetch), QUERY, { code: '28' });
+
+    expect(data).toEqual({ region: { name: 'Амурская область' } });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://127.0.0.1:4000/graphql');
+    // urql defaults to GET; the API is called with POST only.
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(String(init.body)).variables).toEqual({ code: '28' });
+  });
+
+  it('answers 503 when the API cannot be reached', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('fetch failed');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await httpStatusOf(queryApi(createApiClient(fetch), QUERY, { code: '28' }))).toBe(503);
+  });
+
+  it('answers 400 when the API rejects an argument', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse({
+        errors: [{ message: 'after: неверный курсор', extensions: { code: 'BAD_USER_INPUT' } }],
+      }),
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await httpStatusOf(queryApi(createApiClient(fetch), QUERY, { code: '28' }))).toBe(400);
+  });
+
+  it('answers 502 when the API fails otherwise', async () => {
+    const fetch = vi.fn(async () => jsonResponse({ errors: [{ message: 'boom' }] }));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await httpStatusOf(queryApi(createApiClient(fetch), QUERY, { code: '28' }))).toBe(502);
+  });
+
+  it('passes a null result through, for the page to turn into a 404', async () => {
+    const fetch = vi.fn(async () => jsonResponse({ data: { region: null } }));
+    expect(await queryApi(createApiClient(fetch), QUERY, { code: '99' })).toEqual({ region: null });
+  });
+});

@@ -1,0 +1,171 @@
+import { gql, type TypedDocumentNode } from '@urql/core';
+import type { ConnectionPage } from './collect-pages';
+
+/**
+ * The GraphQL operations of the hierarchy pages, with their result types written out by hand
+ * (a handful of small queries does not yet justify a code generator). Lists are requested in
+ * code order: the dashboard re-sorts them anyway, and a stable order keeps cursors cheap.
+ */
+
+interface PageVariables {
+  first: number;
+  after?: string | null;
+  search?: string | null;
+  [name: string]: unknown;
+}
+
+interface Count {
+  totalCount: number;
+}
+
+export interface RegionsPageData {
+  regions: ConnectionPage<{ code: string; name: string; municipalities: Count; organizations: Count }>;
+}
+
+export const REGIONS_PAGE: TypedDocumentNode<RegionsPageData, PageVariables> = gql`
+  query RegionsPage($first: Int!, $after: String, $search: String) {
+    regions(first: $first, after: $after, search: $search, orderBy: CODE) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name
+        municipalities(first: 1) {
+          totalCount
+        }
+        organizations(first: 1) {
+          totalCount
+        }
+      }
+    }
+  }
+`;
+
+export interface RegionMunicipalitiesData {
+  region: {
+    code: string;
+    name: string;
+    allMunicipalities: Count;
+    organizations: Count;
+    municipalities: ConnectionPage<{ code: string; name: string; kind: string; organizations: Count }>;
+  } | null;
+}
+
+export const REGION_MUNICIPALITIES: TypedDocumentNode<
+  RegionMunicipalitiesData,
+  PageVariables & { code: string }
+> = gql`
+  query RegionMunicipalities($code: String!, $first: Int!, $after: String, $search: String) {
+    region(code: $code) {
+      code
+      name
+      allMunicipalities: municipalities(first: 1) {
+        totalCount
+      }
+      organizations(first: 1) {
+        totalCount
+      }
+      municipalities(first: $first, after: $after, search: $search, orderBy: CODE) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          code
+          name
+          kind
+          organizations(first: 1) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface OrganizationFields {
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  inn: string | null;
+  address: string | null;
+}
+
+export interface MunicipalityOrganizationsData {
+  municipality: {
+    code: string;
+    name: string;
+    kind: string;
+    region: { code: string; name: string };
+    allOrganizations: Count;
+    organizations: ConnectionPage<OrganizationFields>;
+  } | null;
+}
+
+export const MUNICIPALITY_ORGANIZATIONS: TypedDocumentNode<
+  MunicipalityOrganizationsData,
+  PageVariables & { code: string }
+> = gql`
+  query MunicipalityOrganizations($code: String!, $first: Int!, $after: String, $search: String) {
+    municipality(code: $code) {
+      code
+      name
+      kind
+      region {
+        code
+        name
+      }
+      allOrganizations: organizations(first: 1) {
+        totalCount
+      }
+      organizations(first: $first, after: $after, search: $search, orderBy: CODE) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          code
+          name
+          shortName
+          kind
+          inn
+          address
+        }
+      }
+    }
+  }
+`;
+
+export interface OrganizationCardData {
+  organization:
+    | (OrganizationFields & {
+        municipality: { code: string; name: string; kind: string };
+        region: { code: string; name: string };
+      })
+    | null;
+}
+
+export const ORGANIZATION_CARD: TypedDocumentNode<OrganizationCardData, { code: string }> = gql`
+  query OrganizationCard($code: String!) {
+    organization(code: $code) {
+      code
+      name
+      shortName
+      kind
+      inn
+      address
+      municipality {
+        code
+        name
+        kind
+      }
+      region {
+        code
+        name
+      }
+    }
+  }
+`;

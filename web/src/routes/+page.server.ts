@@ -1,0 +1,18 @@
+import { columnTotals, REGION_COLUMNS } from '$lib/hierarchy';
+import { takeWindow } from '$lib/list-query';
+import { listPageSize } from '$lib/server/config';
+import { loadRegionList } from '$lib/server/hierarchy-lists';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url, depends }) => {
+  depends('app:hierarchy');
+  const { query, rows, complete } = await loadRegionList(locals.api, url);
+  const pageSize = listPageSize();
+  return {
+    query,
+    complete,
+    pageSize,
+    list: takeWindow(rows, query.limit, pageSize),
+    totals: columnTotals(rows, REGION_COLUMNS),
+  };
+}) satisfies PageServerLoad;
