@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 
 API_PORT="${API_PORT:-4000}"
 WEB_PORT="${WEB_PORT:-3000}"
+IDENTITY_PORT="${IDENTITY_PORT:-8080}"
 export PGPORT="${PGPORT:-54329}"
 
 pids=()
@@ -29,6 +30,17 @@ wait_for() {
   exit 1
 }
 
+# Identity: a real Keycloak when KEYCLOAK_URL is given, otherwise the dev identity server serving
+# infra/keycloak/realm.json (its signing key kept under .data/ so sessions survive a restart).
+if [[ -z "${KEYCLOAK_URL:-}" ]]; then
+  echo "› Запускаю сервер идентификации (dev, реалм infra/keycloak/realm.json)…"
+  (cd infra/dev-identity && IDENTITY_PORT="$IDENTITY_PORT" IDENTITY_KEY_FILE="$ROOT/.data/dev-identity/signing-key.json" \
+    exec node --import tsx src/main.ts) &
+  pids+=($!)
+  export KEYCLOAK_URL="http://127.0.0.1:$IDENTITY_PORT"
+  wait_for "$KEYCLOAK_URL/realms/nastavnik/.well-known/openid-configuration" "Сервер идентификации" "${pids[-1]}"
+fi
+
 echo "› Запускаю API (встроенный PostgreSQL, данные в .data/postgres, демо-данные)…"
 # `exec` makes the background job node itself, so its PID is the one to signal.
 (cd server && SEED_DEMO=1 PORT="$API_PORT" exec node --import tsx src/main.ts) &
@@ -51,8 +63,18 @@ cat <<INFO
 
 Наставник запущен.
   Дашборд:      http://127.0.0.1:$WEB_PORT/
-  GraphQL API:  http://127.0.0.1:$API_PORT/graphql
+  GraphQL API:  http://127.0.0.1:$API_PORT/graphql   (нужен токен: Authorization: Bearer …)
+  Keycloak:     $KEYCLOAK_URL/realms/nastavnik
   PostgreSQL:   postgresql://nastavnik:nastavnik@127.0.0.1:$PGPORT/nastavnik
+
+Демо-пользователи (пароль у всех: nastavnik):
+  analyst.rf            аналитик федерального уровня
+  analyst.28            аналитик субъекта РФ (Амурская область)
+  admin.28              администратор субъекта РФ (Амурская область)
+  coordinator.zeya      куратор муниципалитета (город Зея)
+  curator.zeya1         куратор ОО (МОАУ СОШ № 1, г. Зея)
+  curator.lyskovo3      куратор ОО (МБОУ СШ №3 г. Лысково)
+Внешняя система: клиент nastavnik-analytics / nastavnik-analytics-dev-secret (client credentials, субъект 28).
 Остановить: Ctrl-C.
 INFO
 wait -n "${pids[@]}"

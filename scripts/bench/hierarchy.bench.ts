@@ -12,13 +12,12 @@
  * a direct run). Figures are printed, never asserted: they depend on the machine and its load.
  * Clients and server share one Node process, so at 10 clients the loop's own work is included.
  */
-import { createApp } from '@nastavnik/server/app.js';
-import type { Server } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runScript } from '../lib/script-lifecycle.js';
 import { formatTable } from '../lib/text-table.js';
 import { openNationalDatabase, sqlSession, type Orm } from '../national/national-database.js';
+import { startBenchApi } from './bench-api.js';
 import { runLoad, type LoadResult } from './load-loop.js';
 import { recordStatements, timeStatement, type StatementTiming } from './sql-statements.js';
 
@@ -103,12 +102,12 @@ function scenarios(regionCode: string, municipalityCode: string): Scenario[] {
   ];
 }
 
-function graphqlSender(url: string, scenario: Scenario): () => Promise<void> {
+function graphqlSender(url: string, token: string, scenario: Scenario): () => Promise<void> {
   const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
   return async () => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body,
     });
     const result = (await response.json()) as { errors?: { message: string }[] };
@@ -119,8 +118,8 @@ function graphqlSender(url: string, scenario: Scenario): () => Promise<void> {
   };
 }
 
-async function measure(orm: Orm, url: string, scenario: Scenario): Promise<ScenarioResult> {
-  const send = graphqlSender(url, scenario);
+async function measure(orm: Orm, url: string, token: string, scenario: Scenario): Promise<ScenarioResult> {
+  const send = graphqlSender(url, token, scenario);
   await runLoad(send, Math.max(...CONCURRENCY_LEVELS), WARM_UP_SECONDS);
 
   const counted = await recordStatements(orm, async () => {
@@ -197,18 +196,9 @@ await runScript(async (onExit) => {
   const { orm, description } = await openNationalDatabase(onExit);
   const { region, municipality, totals, postgresVersion } = await pickTargets(orm);
 
-  const { app, stop } = await createApp(orm);
-  onExit(stop);
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening)).once('error', reject);
-  });
-  onExit(async () => {
-    // fetch keeps connections alive; close them, or close() waits for their idle timeout.
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+  const api = await startBenchApi(orm, onExit);
+  // The federal analyst sees the whole country: the widest, heaviest scope.
+  const token = await api.tokenFor('analyst.rf');
 
   console.log(`База: ${description}, PostgreSQL ${postgresVersion}`);
   console.log(
@@ -224,7 +214,7 @@ await runScript(async (onExit) => {
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios(region.code, municipality.code)) {
     console.log(`  замеряю ${scenario.label}…`);
-    results.push(await measure(orm, url, scenario));
+    results.push(await measure(orm, api.url, token, scenario));
   }
   console.log('');
   printResults(results);
