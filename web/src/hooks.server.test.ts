@@ -50,6 +50,15 @@ async function signedIn(accessToken = 'access-0', refreshToken = 'refresh-0') {
   );
 }
 
+/** A stand-in for the network; handleFetch always passes a Request. */
+function fakeFetch(answer: (request: Request) => Response | Promise<Response>) {
+  return vi.fn<typeof fetch>(async (input) => answer(input as Request));
+}
+
+function sentRequests(fetch: ReturnType<typeof fakeFetch>): Request[] {
+  return fetch.mock.calls.map(([input]) => input as Request);
+}
+
 function graphqlRequest(url = API): Request {
   return new Request(url, { method: 'POST', body: '{"query":"{ region(code: \\"28\\") { name } }"}' });
 }
@@ -64,18 +73,18 @@ describe('handleFetch', () => {
     const session = await signedIn();
     const event = requestEvent('/organizations/280001', cookieJar().cookies);
     event.locals.session = session;
-    const fetch = vi.fn(async (request: Request) => new Response(await request.text()));
+    const fetch = fakeFetch(async (request) => new Response(await request.text()));
 
     const response = await handleFetch({ event, request: graphqlRequest(), fetch });
 
-    expect(fetch.mock.calls[0][0].headers.get('authorization')).toBe('Bearer access-0');
+    expect(sentRequests(fetch)[0].headers.get('authorization')).toBe('Bearer access-0');
     expect(await response.text()).toContain('region(code');
   });
 
   it('sends no token anywhere but the API', async () => {
     const event = requestEvent('/', cookieJar().cookies);
     event.locals.session = await signedIn();
-    const fetch = vi.fn(async (_request: Request) => new Response('ok'));
+    const fetch = fakeFetch(() => new Response('ok'));
 
     for (const url of [
       'http://127.0.0.1:4000/health',
@@ -84,7 +93,7 @@ describe('handleFetch', () => {
     ]) {
       await handleFetch({ event, request: new Request(url), fetch });
     }
-    expect(fetch.mock.calls.map(([request]) => request.headers.get('authorization'))).toEqual([
+    expect(sentRequests(fetch).map((request) => request.headers.get('authorization'))).toEqual([
       null,
       null,
       null,
@@ -95,7 +104,7 @@ describe('handleFetch', () => {
     const session = await signedIn();
     const event = requestEvent('/organizations/280001', cookieJar({ [SESSION_COOKIE]: session.id }).cookies);
     event.locals.session = session;
-    const fetch = vi.fn(async (request: Request) =>
+    const fetch = fakeFetch(async (request) =>
       request.headers.get('authorization') === 'Bearer access-1'
         ? new Response(`retried: ${await request.text()}`)
         : new Response('{"errors":[]}', { status: 401 }),
@@ -118,7 +127,7 @@ describe('handleFetch', () => {
     event.locals.user = session.viewer;
     refreshGrant.mockRejectedValue(new Error('invalid_grant'));
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const fetch = vi.fn(async () => new Response('{"errors":[]}', { status: 401 }));
+    const fetch = fakeFetch(() => new Response('{"errors":[]}', { status: 401 }));
 
     const response = await handleFetch({ event, request: graphqlRequest(), fetch });
 
