@@ -1,12 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dashboardUrl, launchBrowser, tableRows, totalsRow } from './support/browser';
+import { dashboardUrl, launchBrowser, openHydrated, tableRows, totalsRow } from './support/browser';
+import { signedInState, type SignedInState } from './support/login';
 
 let browser: Browser;
 let page: Page;
+let analyst: SignedInState;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  // The federal analyst sees the whole demo directory.
+  analyst = await signedInState(browser, 'analyst.rf');
 });
 
 afterAll(async () => {
@@ -14,7 +18,7 @@ afterAll(async () => {
 });
 
 beforeEach(async ({ onTestFinished }) => {
-  const context = await browser.newContext({ locale: 'ru-RU' });
+  const context = await browser.newContext({ locale: 'ru-RU', storageState: analyst });
   page = await context.newPage();
   onTestFinished(() => context.close());
 });
@@ -128,7 +132,7 @@ describe('the directory from the federation down', () => {
   });
 
   it('shows the 404 page when an unknown code is followed from inside the app', async () => {
-    await page.goto(dashboardUrl('/'));
+    await openHydrated(page, '/');
     // Client-side navigation goes through the same server load; it must not fall back to a blank page.
     await page.evaluate(() => {
       const link = document.createElement('a');

@@ -2,13 +2,17 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { E2E_PAGE_SIZE } from './global-setup';
-import { dashboardUrl, launchBrowser, tableRows, totalsRow } from './support/browser';
+import { dashboardUrl, launchBrowser, openHydrated, tableRows, totalsRow } from './support/browser';
+import { signedInState, type SignedInState } from './support/login';
 
 let browser: Browser;
 let page: Page;
+let analyst: SignedInState;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  // The federal analyst sees the whole demo directory.
+  analyst = await signedInState(browser, 'analyst.rf');
 });
 
 afterAll(async () => {
@@ -16,7 +20,7 @@ afterAll(async () => {
 });
 
 beforeEach(async ({ onTestFinished }) => {
-  const context = await browser.newContext({ locale: 'ru-RU' });
+  const context = await browser.newContext({ locale: 'ru-RU', storageState: analyst });
   page = await context.newPage();
   onTestFinished(() => context.close());
 });
@@ -106,7 +110,7 @@ describe('sorting', () => {
   });
 
   it('works from the keyboard and keeps focus on the header', async () => {
-    await page.goto(dashboardUrl('/municipalities/10712000'));
+    await openHydrated(page, '/municipalities/10712000');
     await sortHeader('ИНН').getByRole('link').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('sort') === 'inn');
@@ -123,7 +127,7 @@ describe('sorting', () => {
 describe('paging', () => {
   it('shows one page and reveals the next with «Показать ещё»', async () => {
     // Лысковский муниципальный округ has six organizations; the tests page by five.
-    await page.goto(dashboardUrl('/municipalities/22639000'));
+    await openHydrated(page, '/municipalities/22639000');
     expect(await tableRows(page, '#organizations')).toHaveLength(E2E_PAGE_SIZE);
     expect(await page.getByRole('status').textContent()).toContain('Показано 5 из 6');
 
@@ -169,7 +173,11 @@ describe('XLSX export', () => {
 
 describe('without JavaScript', () => {
   it('still searches and sorts through plain links and forms', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false });
+    const context = await browser.newContext({
+      locale: 'ru-RU',
+      javaScriptEnabled: false,
+      storageState: analyst,
+    });
     const plain = await context.newPage();
     try {
       await plain.goto(dashboardUrl('/'));

@@ -40,3 +40,13 @@ export function totalsRow(page: Page, tableSelector: string): Promise<string[]> 
     cells.map((cell) => cell.textContent?.trim() ?? ''),
   );
 }
+
+/**
+ * Opens a page and waits until it is hydrated (the root layout marks `<html data-app-ready>`), for
+ * scenarios about client-side behaviour: before that, a click is a plain browser navigation and
+ * nodes added to the page are swept away by hydration.
+ */
+export async function openHydrated(page: Page, path: string): Promise<void> {
+  await page.goto(dashboardUrl(path));
+  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
+}

@@ -1,7 +1,15 @@
-import { isHttpError } from '@sveltejs/kit';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { gql } from '@urql/core';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient, queryApi } from './api-client';
+import { isApiRequest } from './config';
+
+// The request being served, as SvelteKit's getRequestEvent() would return it.
+const requestEvent = vi.hoisted(() => ({
+  url: new URL('http://127.0.0.1:3000/regions/28?q=Зея'),
+  locals: { session: null as object | null },
+}));
+vi.mock('$app/server', () => ({ getRequestEvent: () => requestEvent }));
 
 const QUERY = gql<{ region: { name: string } | null }, { code: string }>`
   query Region($code: String!) {
@@ -65,5 +73,36 @@ describe('queryApi', () => {
   it('passes a null result through, for the page to turn into a 404', async () => {
     const fetch = vi.fn(async () => jsonResponse({ data: { region: null } }));
     expect(await queryApi(createApiClient(fetch), QUERY, { code: '99' })).toEqual({ region: null });
+  });
+});
+
+describe('queryApi when the API answers 401', () => {
+  const unauthorized = () =>
+    vi.fn(async () => jsonResponse({ errors: [{ message: 'Требуется вход' }] }, 401));
+
+  it('sends the user to «Сеанс истёк» and back to this page once the session has ended', async () => {
+    requestEvent.locals.session = null;
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const thrown = await queryApi(createApiClient(unauthorized()), QUERY, { code: '28' }).catch((e) => e);
+    expect(isRedirect(thrown) && thrown.location).toBe(
+      '/auth/expired?returnTo=' + encodeURIComponent('/regions/28?q=%D0%97%D0%B5%D1%8F'),
+    );
+  });
+
+  it('shows an error instead of a new sign-in when the API refuses a session that is still alive', async () => {
+    requestEvent.locals.session = { id: 'still-signed-in' };
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await httpStatusOf(queryApi(createApiClient(unauthorized()), QUERY, { code: '28' }))).toBe(502);
+  });
+});
+
+describe('isApiRequest', () => {
+  it('matches the API endpoint only, so the token goes nowhere else', () => {
+    expect(isApiRequest('http://127.0.0.1:4000/graphql')).toBe(true);
+    expect(isApiRequest('http://127.0.0.1:4000/graphql?op=x')).toBe(true);
+    expect(isApiRequest('http://127.0.0.1:4000/health')).toBe(false);
+    expect(isApiRequest('http://127.0.0.1:4001/graphql')).toBe(false);
+    expect(isApiRequest('https://127.0.0.1:4000/graphql')).toBe(false);
+    expect(isApiRequest('http://evil.example/graphql')).toBe(false);
   });
 });

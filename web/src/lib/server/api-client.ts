@@ -1,5 +1,7 @@
 import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { currentPath, sessionExpiredPath } from '$lib/return-to';
 import { apiUrl } from './config';
 
 /**
@@ -20,7 +22,8 @@ export function createApiClient(fetch: typeof globalThis.fetch): Client {
 
 /**
  * Runs a query and returns its data, or ends the request with an error page in Russian: the
- * API down (503), a request it rejects as malformed (400), anything else it fails on (502).
+ * API down (503), a request it rejects as malformed (400), anything else it fails on (502). A
+ * session the API no longer accepts sends the user to «Сеанс истёк».
  */
 export async function queryApi<Data, Variables extends AnyVariables>(
   client: Client,
@@ -30,6 +33,7 @@ export async function queryApi<Data, Variables extends AnyVariables>(
   const result = await client.query(document, variables).toPromise();
   if (result.error) {
     console.error('Ошибка запроса к API:', result.error.message);
+    if (result.error.response?.status === 401) apiRefusedToken();
     if (
       result.error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === 'BAD_USER_INPUT')
     ) {
@@ -42,4 +46,16 @@ export async function queryApi<Data, Variables extends AnyVariables>(
   }
   if (!result.data) error(502, 'Сервис данных не вернул данных.');
   return result.data;
+}
+
+/**
+ * The API answered 401 even after `handleFetch` refreshed the token once. If that refresh failed,
+ * the session has ended: the user signs in again and comes back to this page. If the API refuses
+ * a freshly issued token, signing in again would not help (and with single sign-on would loop),
+ * so that is an error page.
+ */
+function apiRefusedToken(): never {
+  const event = getRequestEvent();
+  if (!event.locals.session) redirect(303, sessionExpiredPath(currentPath(event.url)));
+  error(502, 'Сервис данных не принял ключ доступа. Повторите попытку позже или войдите снова.');
 }

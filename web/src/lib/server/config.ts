@@ -15,3 +15,13 @@ export function listPageSize(): number {
 
 /** The API's own ceiling on `first`. */
 export const API_PAGE_SIZE = 500;
+
+/**
+ * Whether a request goes to the GraphQL API (same origin and path as API_URL): the only
+ * destination that ever gets the user's access token.
+ */
+export function isApiRequest(url: string): boolean {
+  const api = new URL(apiUrl());
+  const target = new URL(url);
+  return target.origin === api.origin && target.pathname === api.pathname;
+}

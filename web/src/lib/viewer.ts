@@ -1,0 +1,110 @@
+/**
+ * Who is looking at the dashboard: the signed-in user as pages see them (never their tokens).
+ * Built on the server from the identity server's claims; the helpers here are pure so the
+ * header, the breadcrumbs and the landing redirect agree on one reading of a role.
+ */
+
+/** The realm roles (infra/keycloak/realm.json) that may sign in to the dashboard. */
+export type DashboardRole =
+  'federal-analyst' | 'regional-analyst' | 'regional-admin' | 'municipal-coordinator' | 'school-curator';
+
+/** Levels of the hierarchy, widest first. */
+export type ScopeLevel = 'federation' | 'region' | 'municipality' | 'organization';
+
+export const SCOPE_LEVELS: readonly ScopeLevel[] = ['federation', 'region', 'municipality', 'organization'];
+
+/** Each role with the level it works at; widest first, so the first held role decides the scope. */
+export const ROLE_LEVELS: Readonly<Record<DashboardRole, ScopeLevel>> = {
+  'federal-analyst': 'federation',
+  'regional-admin': 'region',
+  'regional-analyst': 'region',
+  'municipal-coordinator': 'municipality',
+  'school-curator': 'organization',
+};
+
+export const ROLE_LABELS: Readonly<Record<DashboardRole, string>> = {
+  'federal-analyst': 'аналитик федерального уровня',
+  'regional-analyst': 'аналитик субъекта РФ',
+  'regional-admin': 'администратор субъекта РФ',
+  'municipal-coordinator': 'куратор муниципалитета',
+  'school-curator': 'куратор ОО',
+};
+
+export interface ViewerScope {
+  level: ScopeLevel;
+  /** Region code, ОКТМО or organization code; null for the federation. */
+  code: string | null;
+  /** The node's name as the directory has it; null until (or unless) the API told us. */
+  name: string | null;
+}
+
+export interface Viewer {
+  /** «Имя Фамилия». */
+  name: string;
+  username: string;
+  /** Dashboard roles the user holds, widest first. */
+  roles: DashboardRole[];
+  scope: ViewerScope;
+}
+
+export function isDashboardRole(role: unknown): role is DashboardRole {
+  return typeof role === 'string' && Object.hasOwn(ROLE_LEVELS, role);
+}
+
+/** The role that decides what the user sees: the widest one they hold. */
+export function primaryRole(viewer: Pick<Viewer, 'roles'>): DashboardRole {
+  return viewer.roles[0];
+}
+
+/** Where a user starts: their own node of the hierarchy. */
+export function landingPath(scope: Pick<ViewerScope, 'level' | 'code'>): string {
+  const code = encodeURIComponent(scope.code ?? '');
+  switch (scope.level) {
+    case 'federation':
+      return '/';
+    case 'region':
+      return `/regions/${code}`;
+    case 'municipality':
+      return `/municipalities/${code}`;
+    case 'organization':
+      return `/organizations/${code}`;
+  }
+}
+
+/**
+ * Whether pages of a level are the user's to browse: their own level and below. Pages above it
+ * (a curator's region) still open when asked for by address — the API shows only the user's
+ * part there — but the dashboard does not offer them as links.
+ */
+export function canBrowseLevel(viewer: Pick<Viewer, 'scope'> | null, level: ScopeLevel): boolean {
+  if (!viewer) return false;
+  return SCOPE_LEVELS.indexOf(level) >= SCOPE_LEVELS.indexOf(viewer.scope.level);
+}
+
+/** The node in words: its name when known, otherwise its kind and code. */
+export function scopeLabel(scope: ViewerScope): string {
+  if (scope.level === 'federation') return 'Российская Федерация';
+  if (scope.name) return scope.name;
+  switch (scope.level) {
+    case 'region':
+      return `субъект РФ ${scope.code}`;
+    case 'municipality':
+      return `ОКТМО ${scope.code}`;
+    case 'organization':
+      return `ОО ${scope.code}`;
+  }
+}
+
+/** The main navigation's first item: the user's own starting page. */
+export function homeLabel(level: ScopeLevel): string {
+  switch (level) {
+    case 'federation':
+      return 'Субъекты РФ';
+    case 'region':
+      return 'Мой субъект РФ';
+    case 'municipality':
+      return 'Мой муниципалитет';
+    case 'organization':
+      return 'Моя организация';
+  }
+}
