@@ -133,13 +133,8 @@ describe('a municipal coordinator', () => {
     expect(await page.locator('h1').textContent()).toBe('город Зея');
     expect(await signedInAs()).toBe('Светлана Лысенко · куратор муниципалитета · город Зея');
     expect(await breadcrumbLinks()).toEqual([]);
-    expect((await tableRows(page, '#organizations')).map((row) => row[0])).toEqual([
-      '280001',
-      '280002',
-      '280003',
-      '280004',
-      '280005',
-    ]);
+    const schools = (await tableRows(page, '#organizations')).map((row) => row[0]);
+    expect(schools.sort()).toEqual(['280001', '280002', '280003', '280004', '280005']);
 
     // A school of the municipality opens, with the municipality as a link back.
     await page.getByRole('link', { name: 'МОАУ СОШ № 4', exact: true }).click();
