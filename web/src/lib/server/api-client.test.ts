@@ -64,6 +64,17 @@ describe('queryApi', () => {
     expect(await httpStatusOf(queryApi(createApiClient(fetch), QUERY, { code: '28' }))).toBe(400);
   });
 
+  it('answers 403 when the user’s role may not perform the operation', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse({
+        data: null,
+        errors: [{ message: 'Операция audit.read запрещена', extensions: { code: 'FORBIDDEN' } }],
+      }),
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await httpStatusOf(queryApi(createApiClient(fetch), QUERY, { code: '28' }))).toBe(403);
+  });
+
   it('answers 502 when the API fails otherwise', async () => {
     const fetch = vi.fn(async () => jsonResponse({ errors: [{ message: 'boom' }] }));
     vi.spyOn(console, 'error').mockImplementation(() => {});

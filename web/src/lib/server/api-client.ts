@@ -22,8 +22,9 @@ export function createApiClient(fetch: typeof globalThis.fetch): Client {
 
 /**
  * Runs a query and returns its data, or ends the request with an error page in Russian: the
- * API down (503), a request it rejects as malformed (400), anything else it fails on (502). A
- * session the API no longer accepts sends the user to «Сеанс истёк».
+ * API down (503), a request it rejects as malformed (400), an operation the user's role may not
+ * perform (403), anything else it fails on (502). A session the API no longer accepts sends the
+ * user to «Сеанс истёк».
  */
 export async function queryApi<Data, Variables extends AnyVariables>(
   client: Client,
@@ -34,10 +35,12 @@ export async function queryApi<Data, Variables extends AnyVariables>(
   if (result.error) {
     console.error('Ошибка запроса к API:', result.error.message);
     if (result.error.response?.status === 401) apiRefusedToken();
-    if (
-      result.error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === 'BAD_USER_INPUT')
-    ) {
+    const codes = result.error.graphQLErrors.map((graphQLError) => graphQLError.extensions?.code);
+    if (codes.includes('BAD_USER_INPUT')) {
       error(400, 'Некорректные параметры запроса. Вернитесь к списку и повторите поиск.');
+    }
+    if (codes.includes('FORBIDDEN')) {
+      error(403, 'Недостаточно прав: этот раздел недоступен для вашей роли.');
     }
     if (result.error.networkError) {
       error(503, 'Сервис данных временно недоступен. Повторите попытку через несколько минут.');
