@@ -74,8 +74,7 @@ function scenarios(regionCode: string, municipalityCode: string): Scenario[] {
   return [
     {
       label: '(a) главная: регионы со счётчиками',
-      query: `{ regions(first: 100) { totalCount nodes { code name
-                 municipalities(first: 1) { totalCount } organizations(first: 1) { totalCount } } } }`,
+      query: `{ regions { code name municipalities(first: 0) { totalCount } organizations(first: 0) { totalCount } } }`,
       variables: {},
     },
     {

@@ -15,6 +15,8 @@ export async function createApp(orm: MikroORM, keycloak: KeycloakSettings) {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildApiSchema(),
     introspection: true,
+    // Stack traces name files and libraries; clients get the message and code only.
+    includeStacktraceInErrorResponses: false,
     formatError: hideInternalErrors,
   });
   await apollo.start();

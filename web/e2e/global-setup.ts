@@ -192,10 +192,10 @@ async function expectDemoDirectory(graphqlUrl: string, issuerUrl: string, realmP
   const response = await fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ query: '{ regions { totalCount } }' }),
+    body: JSON.stringify({ query: '{ regions { code } }' }),
   });
-  const body = (await response.json()) as { data?: { regions: { totalCount: number } } };
-  const regions = body.data?.regions.totalCount ?? 0;
+  const body = (await response.json()) as { data?: { regions: { code: string }[] } };
+  const regions = body.data?.regions.length ?? 0;
   if (regions === 0) {
     throw new Error(
       `API запущен с SEED_DEMO=1, но справочник пуст: демо-данные не загрузились (${JSON.stringify(body)}).`,

@@ -17,17 +17,9 @@ registerEnumType(HierarchyOrder, {
 
 export const MAX_PAGE_SIZE = 500;
 
+/** Arguments of lists short enough to return whole (the regions). */
 @ArgsType()
-export class PageArgs {
-  @Field(() => Int, {
-    defaultValue: 100,
-    description: `Сколько элементов вернуть (0–${MAX_PAGE_SIZE}; 0 — только totalCount).`,
-  })
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: 'Курсор `endCursor` предыдущей страницы.' })
-  after?: string | null;
-
+export class ListArgs {
   @Field(() => String, {
     nullable: true,
     description:
@@ -37,6 +29,19 @@ export class PageArgs {
 
   @Field(() => HierarchyOrder, { defaultValue: HierarchyOrder.NAME, description: 'Порядок сортировки.' })
   orderBy!: HierarchyOrder;
+}
+
+/** Arguments of lists read page by page with a cursor. */
+@ArgsType()
+export class PageArgs extends ListArgs {
+  @Field(() => Int, {
+    defaultValue: 100,
+    description: `Сколько элементов вернуть (0–${MAX_PAGE_SIZE}; 0 — только totalCount).`,
+  })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Курсор `endCursor` предыдущей страницы.' })
+  after?: string | null;
 }
 
 @ObjectType({ description: 'Сведения о странице списка.' })

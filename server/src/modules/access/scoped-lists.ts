@@ -9,6 +9,8 @@ import {
   encodeCursor,
   HierarchyOrder,
   type Page,
+  type ListArgs,
+  MAX_PAGE_SIZE,
   type PageArgs,
 } from '../../graphql/pagination.js';
 
@@ -26,8 +28,6 @@ const SORT_COLUMN: Record<HierarchyOrder, string> = {
   [HierarchyOrder.NAME]: 'name',
   [HierarchyOrder.CODE]: 'code',
 };
-
-const ROOT = 0;
 
 function searchPattern(search: string): string {
   return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -59,9 +59,20 @@ export class ScopedLists {
     return row ? this.em.map(listed.entity, row as never) : null;
   }
 
-  /** The first page of a whole table (root lists such as `regions`). */
-  root<T extends object>(listed: ListedTable<T>, args: PageArgs): Promise<Page<T>> {
-    return this.pageLoader(listed, null, args).load(ROOT);
+  /**
+   * Every visible row of a short table in one list (the 89 regions): no paging, a hard cap
+   * of MAX_PAGE_SIZE rows so a misuse on a long table fails loudly instead of slowly.
+   */
+  async all<T extends object>(listed: ListedTable<T>, args: ListArgs): Promise<T[]> {
+    const { clauses, params } = this.filters(listed, args);
+    const rows: Record<string, unknown>[] = await this.em.getConnection().execute(
+      `select t.* from ${listed.table} t where ${clauses.join(' and ')}
+       order by t.${SORT_COLUMN[args.orderBy]}, t.id limit ${MAX_PAGE_SIZE + 1}`,
+      params,
+    );
+    if (rows.length > MAX_PAGE_SIZE)
+      throw new Error(`${listed.table}: больше ${MAX_PAGE_SIZE} строк, нужен постраничный список`);
+    return rows.map((row) => this.em.map(listed.entity, row as never));
   }
 
   /** The page of `listed` rows whose `parentColumn` equals `parentId`. */
@@ -85,7 +96,7 @@ export class ScopedLists {
 
   private pageLoader<T extends object>(
     listed: ListedTable<T>,
-    parentColumn: string | null,
+    parentColumn: string,
     args: PageArgs,
   ): DataLoader<number, Page<T>> {
     checkPageSize(args.first);
@@ -96,7 +107,7 @@ export class ScopedLists {
     );
   }
 
-  private countLoader(listed: ListedTable<object>, parentColumn: string | null, args: PageArgs) {
+  private countLoader(listed: ListedTable<object>, parentColumn: string, args: PageArgs) {
     const key = JSON.stringify(['count', listed.table, parentColumn, args.search ?? null]);
     return this.cached(
       key,
@@ -105,7 +116,7 @@ export class ScopedLists {
   }
 
   /** Scope and search conditions shared by the page and count queries, so both always agree. */
-  private filters(listed: ListedTable<object>, args: PageArgs) {
+  private filters(listed: ListedTable<object>, args: ListArgs) {
     const scoped = scopePredicate(this.scope, 't', listed.scopeColumns);
     const clauses: string[] = [scoped.sql];
     const params: unknown[] = [...scoped.params];
@@ -119,7 +130,7 @@ export class ScopedLists {
 
   private async loadPages<T extends object>(
     listed: ListedTable<T>,
-    parentColumn: string | null,
+    parentColumn: string,
     args: PageArgs,
     parents: readonly number[],
   ): Promise<Page<T>[]> {
@@ -130,25 +141,20 @@ export class ScopedLists {
       clauses.push(`(t.${sortColumn}, t.id) > (?, ?)`);
       params.push(cursor.sortKey, cursor.id);
     }
-    if (parentColumn) clauses.push(`t.${parentColumn} = p.parent`);
-    const page = `select t.* from ${listed.table} t where ${clauses.join(' and ')}
-                  order by t.${sortColumn}, t.id limit ?`;
-    // One row more than asked tells whether a next page exists. Under parents, a LATERAL
-    // subquery per parent walks the (parent, sort, id) index and stops after first + 1 rows.
-    const rows: Record<string, unknown>[] = parentColumn
-      ? await this.em
-          .getConnection()
-          .execute(`select page.* from unnest(?::int[]) as p(parent) cross join lateral (${page}) page`, [
-            `{${parents.join(',')}}`,
-            ...params,
-            args.first + 1,
-          ])
-      : await this.em.getConnection().execute(page, [...params, args.first + 1]);
+    clauses.push(`t.${parentColumn} = p.parent`);
+    // One row more than asked tells whether a next page exists. A LATERAL subquery per parent
+    // walks the (parent, sort, id) index and stops after first + 1 rows.
+    const rows: Record<string, unknown>[] = await this.em.getConnection().execute(
+      `select page.* from unnest(?::int[]) as p(parent) cross join lateral (
+         select t.* from ${listed.table} t where ${clauses.join(' and ')} order by t.${sortColumn}, t.id limit ?
+       ) page`,
+      [`{${parents.join(',')}}`, ...params, args.first + 1],
+    );
 
     const nodesByParent = new Map<number, T[]>();
     const hasNextPage = new Set<number>();
     for (const row of rows) {
-      const parent = parentColumn ? (row[parentColumn] as number) : ROOT;
+      const parent = row[parentColumn] as number;
       const nodes = nodesByParent.get(parent) ?? [];
       if (nodes.length === args.first) {
         hasNextPage.add(parent);
@@ -177,20 +183,17 @@ export class ScopedLists {
 
   private async loadCounts(
     listed: ListedTable<object>,
-    parentColumn: string | null,
+    parentColumn: string,
     args: PageArgs,
     parents: readonly number[],
   ): Promise<number[]> {
     const { clauses, params } = this.filters(listed, args);
-    if (parentColumn) {
-      clauses.push(`t.${parentColumn} = any(?::int[])`);
-      params.push(`{${parents.join(',')}}`);
-    }
-    const group = parentColumn ? `t.${parentColumn}` : String(ROOT);
+    clauses.push(`t.${parentColumn} = any(?::int[])`);
+    params.push(`{${parents.join(',')}}`);
     const rows: { parent: number; total: string }[] = await this.em
       .getConnection()
       .execute(
-        `select ${group} as parent, count(*) as total from ${listed.table} t where ${clauses.join(' and ')} group by 1`,
+        `select t.${parentColumn} as parent, count(*) as total from ${listed.table} t where ${clauses.join(' and ')} group by 1`,
         params,
       );
     const totals = new Map(rows.map((r) => [Number(r.parent), Number(r.total)]));

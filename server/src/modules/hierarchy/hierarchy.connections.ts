@@ -2,10 +2,6 @@ import { ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination.js';
 import { Municipality } from './municipality.entity.js';
 import { Organization } from './organization.entity.js';
-import { Region } from './region.entity.js';
-
-@ObjectType({ description: 'Страница списка субъектов РФ.' })
-export class RegionConnection extends Connection(Region) {}
 
 @ObjectType({ description: 'Страница списка муниципалитетов.' })
 export class MunicipalityConnection extends Connection(Municipality) {}

@@ -1,17 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Allow } from '../access/policy.js';
-import { PageArgs } from '../../graphql/pagination.js';
-import { MunicipalityConnection, OrganizationConnection, RegionConnection } from './hierarchy.connections.js';
+import { ListArgs, PageArgs } from '../../graphql/pagination.js';
+import { MunicipalityConnection, OrganizationConnection } from './hierarchy.connections.js';
 import { MUNICIPALITIES, ORGANIZATIONS, REGIONS } from './hierarchy.service.js';
 import { Region } from './region.entity.js';
 
 @Resolver(() => Region)
 export class RegionResolver {
   @Allow('hierarchy.read')
-  @Query(() => RegionConnection, { description: 'Субъекты РФ.' })
-  regions(@Args(() => PageArgs) args: PageArgs, @Ctx() { lists }: GraphQLContext) {
-    return lists.root(REGIONS, args);
+  @Query(() => [Region], {
+    description: 'Субъекты РФ в пределах области доступа (весь список, без страниц).',
+  })
+  regions(@Args(() => ListArgs) args: ListArgs, @Ctx() { lists }: GraphQLContext) {
+    return lists.all(REGIONS, args);
   }
 
   @Allow('hierarchy.read')

@@ -18,26 +18,21 @@ interface Count {
   totalCount: number;
 }
 
-export interface RegionsPageData {
-  regions: ConnectionPage<{ code: string; name: string; municipalities: Count; organizations: Count }>;
+export interface RegionsData {
+  regions: { code: string; name: string; municipalities: Count; organizations: Count }[];
 }
 
-export const REGIONS_PAGE: TypedDocumentNode<RegionsPageData, PageVariables> = gql`
-  query RegionsPage($first: Int!, $after: String, $search: String) {
-    regions(first: $first, after: $after, search: $search, orderBy: CODE) {
-      pageInfo {
-        hasNextPage
-        endCursor
+/** The regions are few (89), so the API returns them whole; `first: 0` asks for counts only. */
+export const REGIONS: TypedDocumentNode<RegionsData, { search: string | null }> = gql`
+  query Regions($search: String) {
+    regions(search: $search, orderBy: CODE) {
+      code
+      name
+      municipalities(first: 0) {
+        totalCount
       }
-      nodes {
-        code
-        name
-        municipalities(first: 1) {
-          totalCount
-        }
-        organizations(first: 1) {
-          totalCount
-        }
+      organizations(first: 0) {
+        totalCount
       }
     }
   }
@@ -61,10 +56,10 @@ export const REGION_MUNICIPALITIES: TypedDocumentNode<
     region(code: $code) {
       code
       name
-      allMunicipalities: municipalities(first: 1) {
+      allMunicipalities: municipalities(first: 0) {
         totalCount
       }
-      organizations(first: 1) {
+      organizations(first: 0) {
         totalCount
       }
       municipalities(first: $first, after: $after, search: $search, orderBy: CODE) {
@@ -76,7 +71,7 @@ export const REGION_MUNICIPALITIES: TypedDocumentNode<
           code
           name
           kind
-          organizations(first: 1) {
+          organizations(first: 0) {
             totalCount
           }
         }
@@ -118,7 +113,7 @@ export const MUNICIPALITY_ORGANIZATIONS: TypedDocumentNode<
         code
         name
       }
-      allOrganizations: organizations(first: 1) {
+      allOrganizations: organizations(first: 0) {
         totalCount
       }
       organizations(first: $first, after: $after, search: $search, orderBy: CODE) {
