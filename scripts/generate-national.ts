@@ -16,7 +16,7 @@
  * data in place.
  */
 import { parseArgs } from 'node:util';
-import { runScript } from './lib/script-lifecycle.js';
+import { runScript } from '@nastavnik/server/cli/process-lifecycle.js';
 import { HIERARCHY_TABLES, NATIONAL_STEPS } from './national/generation-steps.js';
 import { openNationalDatabase, sqlSession, type NationalDatabase } from './national/national-database.js';
 import type { SqlSession } from './national/sql-session.js';

@@ -14,8 +14,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runScript } from '../lib/script-lifecycle.js';
-import { formatTable } from '../lib/text-table.js';
+import { runScript } from '@nastavnik/server/cli/process-lifecycle.js';
+import { formatTable } from '@nastavnik/server/cli/text-table.js';
 import { openNationalDatabase, sqlSession, type Orm } from '../national/national-database.js';
 import { startBenchApi } from './bench-api.js';
 import { runLoad, type LoadResult } from './load-loop.js';

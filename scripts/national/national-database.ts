@@ -1,7 +1,7 @@
 import { openDatabase } from '@nastavnik/server/db/database.js';
 import { initOrm } from '@nastavnik/server/db/migrate.js';
 import { fileURLToPath } from 'node:url';
-import type { OnExit } from '../lib/script-lifecycle.js';
+import type { OnExit } from '@nastavnik/server/cli/process-lifecycle.js';
 import type { SqlSession } from './sql-session.js';
 
 /** Kept apart from the dev database (.data/postgres, port 54329) so both can run side by side. */

@@ -3,11 +3,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDevIdentityServer, type SigningKey } from '@nastavnik/dev-identity';
-import express from 'express';
-import { fileURLToPath } from 'node:url';
+import type { SigningKey } from '@nastavnik/dev-identity';
+import { startLocalIdentity } from '@nastavnik/dev-identity/local-identity';
 import { createApp } from '../src/app.js';
-import { findFreePort } from '../src/db/embedded-postgres.js';
 import { initOrm } from '../src/db/migrate.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -62,42 +60,14 @@ async function createTestDatabase(): Promise<string> {
   return template.href;
 }
 
-const REALM_FILE = fileURLToPath(new URL('../../infra/keycloak/realm.json', import.meta.url));
-export const DEMO_PASSWORD = 'nastavnik';
-
-async function requestToken(identityUrl: string, form: Record<string, string>): Promise<string> {
-  const response = await fetch(`${identityUrl}/realms/nastavnik/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams(form),
-  });
-  const body = (await response.json()) as { access_token?: string; error_description?: string };
-  if (!body.access_token) throw new Error(`Токен не выдан: ${body.error_description}`);
-  return body.access_token;
-}
-
 /** The API on a fresh database, with the dev identity server serving the real realm file. */
 export async function startTestServer(): Promise<TestServer> {
   // Identity: the same realm file the demo and Keycloak use; password grant for tests only.
-  const identityPort = await findFreePort();
-  const identityUrl = `http://127.0.0.1:${identityPort}`;
-  const identity = await createDevIdentityServer({
-    realmFile: REALM_FILE,
-    publicUrl: identityUrl,
-    allowPasswordGrant: true,
-  });
-  let jwksRequests = 0;
-  const countingIdentity = express();
-  countingIdentity.use((req, _res, next) => {
-    if (req.path.endsWith('/certs')) jwksRequests += 1;
-    next();
-  });
-  countingIdentity.use(identity.app);
-  const identityServer = countingIdentity.listen(identityPort, '127.0.0.1');
-  await new Promise((resolve) => identityServer.once('listening', resolve));
+  const identity = await startLocalIdentity();
 
   const orm = await initOrm(await createTestDatabase());
   const { app, stop: stopApollo } = await createApp(orm, {
-    url: identityUrl,
+    url: identity.url,
     realm: 'nastavnik',
     audience: 'nastavnik-api',
   });
@@ -107,18 +77,7 @@ export async function startTestServer(): Promise<TestServer> {
 
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (username: string) => {
-    if (!tokens.has(username)) {
-      tokens.set(
-        username,
-        requestToken(identityUrl, {
-          grant_type: 'password',
-          client_id: 'nastavnik-web',
-          client_secret: 'nastavnik-web-dev-secret',
-          username,
-          password: DEMO_PASSWORD,
-        }),
-      );
-    }
+    if (!tokens.has(username)) tokens.set(username, identity.userToken(username));
     return tokens.get(username)!;
   };
 
@@ -133,16 +92,11 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     orm,
-    identityUrl,
+    identityUrl: identity.url,
     identityKey: identity.key,
-    jwksRequests: () => jwksRequests,
+    jwksRequests: identity.countJwksRequests,
     tokenFor,
-    serviceToken: (clientId, secret) =>
-      requestToken(identityUrl, {
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: secret,
-      }),
+    serviceToken: identity.serviceToken,
     async graphql(query, variables, caller: Caller = { user: 'analyst.rf' }) {
       const token = caller.token !== undefined ? caller.token : await tokenFor(caller.user ?? 'analyst.rf');
       const response = await fetch(url, {
@@ -162,7 +116,7 @@ export async function startTestServer(): Promise<TestServer> {
     },
     async stop() {
       await new Promise((resolve) => server.close(resolve));
-      await new Promise((resolve) => identityServer.close(resolve));
+      await identity.close();
       await stopApollo();
       await orm.close();
     },

@@ -198,7 +198,9 @@ export async function createDevIdentityServer(options: DevIdentityOptions) {
     });
   });
 
+  let jwksRequests = 0;
   router.get('/protocol/openid-connect/certs', (_req, res) => {
+    jwksRequests += 1;
     res.json({ keys: [key.publicJwk] });
   });
 
@@ -409,5 +411,7 @@ export async function createDevIdentityServer(options: DevIdentityOptions) {
     res.json({ status: 'ok' });
   });
 
-  return { app, issuer, realm, key };
+  /** How often clients fetched the keys: resource servers should cache them, not ask per request. */
+  const countJwksRequests = () => jwksRequests;
+  return { app, issuer, realm, key, countJwksRequests };
 }

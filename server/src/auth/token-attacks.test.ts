@@ -1,7 +1,8 @@
 import { generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../../test/test-server.js';
+import { DEMO_PASSWORD } from '@nastavnik/dev-identity/local-identity';
+import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 let api: TestServer;
 let validClaims: JWTPayload;

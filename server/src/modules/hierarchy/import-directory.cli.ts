@@ -4,6 +4,8 @@ import { basename, resolve } from 'node:path';
 import { openAppDatabase } from '../../db/database.js';
 import { initOrm } from '../../db/migrate.js';
 import type { DirectoryImportReport, ImportCounts } from './directory-import.report.js';
+import { formatTable } from '../../cli/text-table.js';
+import { runScript } from '../../cli/process-lifecycle.js';
 import { systemCaller } from '../access/access-scope.js';
 import { importDirectory } from './directory-import.service.js';
 
@@ -14,23 +16,6 @@ import { importDirectory } from './directory-import.service.js';
 const USAGE =
   'Использование: pnpm --filter @nastavnik/server import-directory <файл.csv|файл.xlsx> [--dry-run]';
 
-const shutdownSteps: (() => Promise<unknown>)[] = [];
-let finishing = false;
-
-/** Closes the pool and stops PostgreSQL before exiting: a killed embedded postgres stays orphaned. */
-async function finish(code: number): Promise<never> {
-  if (!finishing) {
-    finishing = true;
-    for (const step of shutdownSteps.reverse()) {
-      await step().catch((error: unknown) => console.error('Ошибка при остановке:', error));
-    }
-  }
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void finish(130));
-process.on('SIGTERM', () => void finish(143));
-
 function parseArguments(args: string[]): { path: string; dryRun: boolean } | undefined {
   const files = args.filter((arg) => !arg.startsWith('--'));
   const flags = args.filter((arg) => arg.startsWith('--'));
@@ -39,35 +24,20 @@ function parseArguments(args: string[]): { path: string; dryRun: boolean } | und
   return { path: resolve(process.env.INIT_CWD ?? process.cwd(), files[0]!), dryRun: flags.length > 0 };
 }
 
-function printTable(header: string[], rows: string[][], alignRight: boolean[] = []) {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
-  );
-  // Trailing padding is trimmed: in a narrow terminal it would only wrap long messages.
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) =>
-        alignRight[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
-      )
-      .join('  ')
-      .trimEnd();
-  console.log(line(header));
-  console.log(line(widths.map((width) => '─'.repeat(width))));
-  for (const row of rows) console.log(line(row));
-}
-
 function printReport(report: DirectoryImportReport) {
   if (report.problems.length > 0) {
     console.log(`Ошибки в файле: ${report.problems.length}\n`);
     const withSheets = report.problems.some((problem) => problem.sheet !== undefined);
-    printTable(
-      [...(withSheets ? ['лист'] : []), 'строка', 'столбец', 'сообщение'],
-      report.problems.map((problem) => [
-        ...(withSheets ? [problem.sheet ?? ''] : []),
-        problem.row === 0 ? '—' : String(problem.row),
-        problem.column ?? '',
-        problem.message,
-      ]),
+    console.log(
+      formatTable(
+        [...(withSheets ? ['лист'] : []), 'строка', 'столбец', 'сообщение'],
+        report.problems.map((problem) => [
+          ...(withSheets ? [problem.sheet ?? ''] : []),
+          problem.row === 0 ? '—' : String(problem.row),
+          problem.column ?? '',
+          problem.message,
+        ]),
+      ),
     );
     console.log('');
   }
@@ -77,14 +47,15 @@ function printReport(report: DirectoryImportReport) {
     String(updated),
     String(unchanged),
   ];
-  printTable(
-    ['', 'создано', 'изменено', 'без изменений'],
-    [
-      counts('Субъекты РФ', report.regions),
-      counts('Муниципалитеты', report.municipalities),
-      counts('Организации', report.organizations),
-    ],
-    [false, true, true, true],
+  console.log(
+    formatTable(
+      ['', 'создано', 'изменено', 'без изменений'],
+      [
+        counts('Субъекты РФ', report.regions),
+        counts('Муниципалитеты', report.municipalities),
+        counts('Организации', report.organizations),
+      ],
+    ),
   );
   console.log('');
   const changed = [report.regions, report.municipalities, report.organizations].some(
@@ -102,15 +73,15 @@ if (!options) {
   process.exit(2);
 }
 
-try {
+await runScript(async (onExit) => {
   // The file first: a wrong path should not cost a PostgreSQL start.
   const content = await readFile(options.path);
 
   // Database: the same one the API opens (DATABASE_URL or the embedded one under .data/).
   const database = await openAppDatabase();
-  shutdownSteps.push(() => database.stop());
+  onExit(() => database.stop());
   const orm = await initOrm(database.url);
-  shutdownSteps.push(() => orm.close());
+  onExit(() => orm.close());
 
   const started = performance.now();
   const report = await importDirectory(
@@ -120,8 +91,5 @@ try {
   );
   printReport(report);
   console.log(`Время загрузки: ${((performance.now() - started) / 1000).toFixed(2)} с`);
-  await finish(report.problems.length > 0 ? 1 : 0);
-} catch (error) {
-  console.error('Справочник не загружен:', error instanceof Error ? error.message : error);
-  await finish(1);
-}
+  return report.problems.length > 0 ? 1 : 0;
+});
