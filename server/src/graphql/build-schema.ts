@@ -8,6 +8,15 @@ import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.r
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
+import { RoadmapItemResolver } from '../modules/roadmap/roadmap-item.resolver.js';
+import {
+  MunicipalityRoadmapResolver,
+  OrganizationRoadmapResolver,
+  RegionRoadmapResolver,
+} from '../modules/roadmap/roadmap-owner.resolver.js';
+import { OrganizationRoadmapRowResolver } from '../modules/roadmap/roadmap-row.resolver.js';
+import { RoadmapTrackingResolver } from '../modules/roadmap/roadmap-tracking.resolver.js';
+import { RoadmapResolver } from '../modules/roadmap/roadmap.resolver.js';
 
 /** Every resolver of the API; feature modules add theirs here. */
 export const resolvers = [
@@ -17,6 +26,13 @@ export const resolvers = [
   OrganizationResolver,
   AuditResolver,
   DirectoryImportResolver,
+  RoadmapResolver,
+  RoadmapItemResolver,
+  RoadmapTrackingResolver,
+  OrganizationRoadmapRowResolver,
+  OrganizationRoadmapResolver,
+  MunicipalityRoadmapResolver,
+  RegionRoadmapResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

@@ -3,6 +3,7 @@ import type { AccessTokenClaims } from '../auth/token-verifier.js';
 import { resolveAccessScope, type AccessScope } from '../modules/access/access-scope.js';
 import { ScopedLists } from '../modules/access/scoped-lists.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from '../modules/hierarchy/hierarchy.loaders.js';
+import { createRoadmapLoaders, type RoadmapLoaders } from '../modules/roadmap/roadmap.loaders.js';
 
 /** Everything one GraphQL request works with; built fresh per request, never shared. */
 export interface GraphQLContext {
@@ -10,6 +11,7 @@ export interface GraphQLContext {
   scope: AccessScope;
   lists: ScopedLists;
   hierarchy: HierarchyLoaders;
+  roadmaps: RoadmapLoaders;
 }
 
 export async function createContext(em: EntityManager, claims: AccessTokenClaims): Promise<GraphQLContext> {
@@ -20,5 +22,6 @@ export async function createContext(em: EntityManager, claims: AccessTokenClaims
     scope,
     lists: new ScopedLists(requestEm, scope),
     hierarchy: createHierarchyLoaders(requestEm),
+    roadmaps: createRoadmapLoaders(requestEm, scope),
   };
 }

@@ -6,3 +6,13 @@ export function badInput(field: string, message: string): GraphQLError {
     extensions: { code: 'BAD_USER_INPUT', field },
   });
 }
+
+/** The request is well-formed but the object is in a state that forbids it (e.g. an agreed roadmap). */
+export function refused(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FAILED_PRECONDITION' } });
+}
+
+/** The object does not exist or lies outside the caller's scope; both answer the same. */
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`${what} не найден(а).`, { extensions: { code: 'NOT_FOUND' } });
+}

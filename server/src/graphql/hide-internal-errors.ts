@@ -10,6 +10,8 @@ const CLIENT_FACING = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'FAILED_PRECONDITION',
+  'NOT_FOUND',
 ]);
 
 /** Logs unexpected errors for operators and answers clients without internals. */

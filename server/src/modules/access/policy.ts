@@ -14,6 +14,25 @@ export const POLICY = {
   'hierarchy.read': { description: 'Справочник: субъекты РФ, муниципалитеты, ОО', roles: EVERY_ROLE },
   'directory.import': { description: 'Загрузка справочника из CSV/XLSX', roles: [Role.REGIONAL_ADMIN] },
   'audit.read': { description: 'Журнал аудита в пределах своей области', roles: [Role.REGIONAL_ADMIN] },
+  'roadmap.read': { description: 'Дорожные карты и их выполнение', roles: EVERY_ROLE },
+  'roadmap.plan': {
+    description: 'Ведение своей дорожной карты: план, импорт, отметки о выполнении, отправка на согласование',
+    roles: [Role.SCHOOL_CURATOR, Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_ADMIN],
+  },
+  'roadmap.agree': {
+    description: 'Согласование дорожных карт уровнем ниже',
+    roles: [Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_ADMIN],
+  },
+  'roadmap.track': {
+    description: 'Мониторинг выполнения дорожных карт: сводки, просроченные мероприятия',
+    roles: [
+      Role.FEDERAL_ANALYST,
+      Role.REGIONAL_ANALYST,
+      Role.REGIONAL_ADMIN,
+      Role.MUNICIPAL_COORDINATOR,
+      Role.API_CLIENT,
+    ],
+  },
 } as const satisfies Record<string, { description: string; roles: readonly Role[] }>;
 
 export type Operation = keyof typeof POLICY;

@@ -1,7 +1,7 @@
 import { MUNICIPALITY_KIND_LABELS, type MunicipalityKind } from './municipality.entity.js';
 import type { OrganizationKind } from './organization.entity.js';
 import { problemAt, rowRef, titleIn, type RowSource } from './directory-import.problems.js';
-import type { ImportProblem } from './directory-import.report.js';
+import type { ImportProblem } from '../../imports/import-problem.js';
 import type { DirectoryField } from './directory-import.vocabulary.js';
 
 export interface RegionRecord {

@@ -1,6 +1,7 @@
 import type { DirectoryChanges, DirectoryCodes, StoredDirectory } from './directory-import.database.js';
 import { alsoOnRows, problemAt } from './directory-import.problems.js';
-import { noChanges, type ImportCounts, type ImportProblem } from './directory-import.report.js';
+import type { ImportProblem } from '../../imports/import-problem.js';
+import { noChanges, type ImportCounts } from './directory-import.report.js';
 import type { FileDirectory } from './directory-import.file-directory.js';
 import type { AuditEntry, DirectoryEntity } from '../audit/audit.service.js';
 

@@ -1,5 +1,5 @@
 import type { DirectoryTable } from './directory-import.parser.js';
-import type { ImportProblem } from './directory-import.report.js';
+import type { ImportProblem } from '../../imports/import-problem.js';
 import { columnOf, type DirectoryField } from './directory-import.vocabulary.js';
 
 /** The place in the file a fact comes from. */

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Allow } from '../access/policy.js';
-import { decodeBase64Content, DirectoryImportInput } from './directory-import.inputs.js';
+import { decodeBase64Content, NOT_BASE64 } from '../../imports/file-content.js';
+import { DirectoryImportInput } from './directory-import.inputs.js';
 import { DirectoryImportReport, unreadableFileReport } from './directory-import.report.js';
 import { importDirectory } from './directory-import.service.js';
 
@@ -22,9 +23,7 @@ export class DirectoryImportResolver {
   ): Promise<DirectoryImportReport> {
     const content = decodeBase64Content(input.contentBase64);
     if (!content) {
-      return unreadableFileReport(input.dryRun, [
-        { row: 0, message: 'Содержимое файла передано не в кодировке base64 — файл не прочитан' },
-      ]);
+      return unreadableFileReport(input.dryRun, [{ row: 0, message: NOT_BASE64 }]);
     }
     // The policy admits regional administrators only, so the scope node is their region.
     const region = await hierarchy.regionById.load(scope.node!.regionId!);

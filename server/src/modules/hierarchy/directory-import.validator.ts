@@ -1,7 +1,7 @@
 import type { DirectoryRow, DirectoryTable } from './directory-import.parser.js';
 import { FileDirectory, type OrganizationRecord } from './directory-import.file-directory.js';
 import { problemAt, titleIn, type RowSource } from './directory-import.problems.js';
-import type { ImportProblem } from './directory-import.report.js';
+import type { ImportProblem } from '../../imports/import-problem.js';
 import {
   DIRECTORY_COLUMNS,
   MUNICIPALITY_KINDS,

@@ -1,3 +1,4 @@
+import { normalizeTerm } from '../../imports/column-title.js';
 import { MUNICIPALITY_KIND_LABELS, MunicipalityKind } from './municipality.entity.js';
 import { ORGANIZATION_KIND_LABELS, OrganizationKind } from './organization.entity.js';
 
@@ -85,18 +86,6 @@ export const DIRECTORY_COLUMNS: readonly DirectoryColumn[] = [
   { field: 'address', title: 'Адрес', synonyms: ['Адрес ОО', 'Юридический адрес'], required: false },
   { field: 'inn', title: 'ИНН', synonyms: ['ИНН ОО', 'ИНН организации'], required: false },
 ];
-
-/**
- * Lower case, «ё» as «е», punctuation and repeated spaces dropped: «Код  ОКТМО:» and
- * «код октмо» are the same title, «НШ-ДС» and «нш дс» the same kind.
- */
-export function normalizeTerm(text: string): string {
-  return text
-    .toLowerCase()
-    .replaceAll('ё', 'е')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 const FIELD_BY_TITLE = new Map<string, DirectoryField>(
   DIRECTORY_COLUMNS.flatMap((column) =>
