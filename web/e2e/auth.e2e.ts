@@ -1,26 +1,15 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { E2E_ACCESS_TOKEN_LIFESPAN_S } from './global-setup';
-import { dashboardUrl, launchBrowser, openHydrated, tableRows } from './support/browser';
+import { breadcrumbs, dashboardUrl, openHydrated, tableRows } from './support/browser';
 import { login, onIdentityServer, submitLoginForm } from './support/login';
+import { freshPageForEachTest } from './support/test-page';
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async ({ onTestFinished }) => {
-  context = await browser.newContext({ locale: 'ru-RU' });
-  page = await context.newPage();
-  onTestFinished(() => context.close());
-});
+freshPageForEachTest((opened) => ({ browser, context, page } = opened));
 
 const dashboardOrigin = () => new URL(dashboardUrl()).origin;
 
@@ -31,13 +20,6 @@ function pathAndQuery(): string {
 
 function breadcrumbLinks(): Promise<string[]> {
   return page.locator('nav.breadcrumbs a').allTextContents();
-}
-
-function breadcrumbs(): Promise<string[]> {
-  return page
-    .locator('nav.breadcrumbs li')
-    .allTextContents()
-    .then((items) => items.map((item) => item.trim()));
 }
 
 /** The header's «Имя Фамилия · роль · узел» line. */
@@ -97,7 +79,7 @@ describe('a school curator', () => {
     expect(await page.locator('h1').textContent()).toBe('МОАУ СОШ № 1');
     expect(await signedInAs()).toBe('Анна Белоглазова · куратор ОО · МОАУ СОШ № 1');
     // The levels above the school are named, not offered as links.
-    expect(await breadcrumbs()).toEqual([
+    expect(await breadcrumbs(page)).toEqual([
       'Российская Федерация',
       'Амурская область',
       'город Зея',

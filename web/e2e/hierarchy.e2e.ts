@@ -1,34 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dashboardUrl, launchBrowser, openHydrated, tableRows, totalsRow } from './support/browser';
-import { signedInState, type SignedInState } from './support/login';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { breadcrumbs, dashboardUrl, openHydrated, tableRows, totalsRow } from './support/browser';
+import { freshPageForEachTest } from './support/test-page';
 
-let browser: Browser;
 let page: Page;
-let analyst: SignedInState;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // The federal analyst sees the whole demo directory.
-  analyst = await signedInState(browser, 'analyst.rf');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async ({ onTestFinished }) => {
-  const context = await browser.newContext({ locale: 'ru-RU', storageState: analyst });
-  page = await context.newPage();
-  onTestFinished(() => context.close());
-});
-
-function breadcrumbs(): Promise<string[]> {
-  return page
-    .locator('nav.breadcrumbs li')
-    .allTextContents()
-    .then((items) => items.map((item) => item.trim()));
-}
+// The federal analyst sees the whole demo directory.
+freshPageForEachTest((opened) => ({ page } = opened), { signedInAs: 'analyst.rf' });
 
 describe('the directory from the federation down', () => {
   it('lists the demo regions with their municipality and organization counts and totals', async () => {
@@ -53,7 +31,7 @@ describe('the directory from the federation down', () => {
     await page.getByRole('link', { name: 'Амурская область' }).click();
     await page.waitForURL('**/regions/28');
     expect(await page.locator('h1').textContent()).toBe('Амурская область');
-    expect(await breadcrumbs()).toEqual(['Российская Федерация', 'Амурская область']);
+    expect(await breadcrumbs(page)).toEqual(['Российская Федерация', 'Амурская область']);
     expect(await tableRows(page, '#municipalities')).toContainEqual([
       '10712000',
       'город Зея',
@@ -68,7 +46,7 @@ describe('the directory from the federation down', () => {
     await page.getByRole('link', { name: 'город Зея' }).click();
     await page.waitForURL('**/municipalities/10712000');
     expect(await page.locator('h1').textContent()).toBe('город Зея');
-    expect(await breadcrumbs()).toEqual(['Российская Федерация', 'Амурская область', 'город Зея']);
+    expect(await breadcrumbs(page)).toEqual(['Российская Федерация', 'Амурская область', 'город Зея']);
     const organizations = await tableRows(page, '#organizations');
     expect(organizations).toHaveLength(5);
     expect(organizations).toContainEqual([
@@ -82,7 +60,7 @@ describe('the directory from the federation down', () => {
     await page.getByRole('link', { name: 'МОАУ СОШ № 1', exact: true }).click();
     await page.waitForURL('**/organizations/280001');
     expect(await page.locator('h1').textContent()).toBe('МОАУ СОШ № 1');
-    expect(await breadcrumbs()).toEqual([
+    expect(await breadcrumbs(page)).toEqual([
       'Российская Федерация',
       'Амурская область',
       'город Зея',

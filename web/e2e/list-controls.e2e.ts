@@ -1,28 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { E2E_PAGE_SIZE } from './global-setup';
-import { dashboardUrl, launchBrowser, openHydrated, tableRows, totalsRow } from './support/browser';
-import { signedInState, type SignedInState } from './support/login';
+import { dashboardUrl, openHydrated, tableRows, totalsRow } from './support/browser';
+import type { SignedInState } from './support/login';
+import { freshPageForEachTest } from './support/test-page';
 
 let browser: Browser;
 let page: Page;
-let analyst: SignedInState;
+let analyst: SignedInState | undefined;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // The federal analyst sees the whole demo directory.
-  analyst = await signedInState(browser, 'analyst.rf');
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async ({ onTestFinished }) => {
-  const context = await browser.newContext({ locale: 'ru-RU', storageState: analyst });
-  page = await context.newPage();
-  onTestFinished(() => context.close());
+// The federal analyst sees the whole demo directory.
+freshPageForEachTest((opened) => ({ browser, page, storageState: analyst } = opened), {
+  signedInAs: 'analyst.rf',
 });
 
 function column(rows: string[][], index: number): string[] {

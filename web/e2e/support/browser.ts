@@ -41,6 +41,14 @@ export function totalsRow(page: Page, tableSelector: string): Promise<string[]> 
   );
 }
 
+/** The breadcrumb trail as the user reads it, current page last. */
+export function breadcrumbs(page: Page): Promise<string[]> {
+  return page
+    .locator('nav.breadcrumbs li')
+    .allTextContents()
+    .then((items) => items.map((item) => item.trim()));
+}
+
 /**
  * Opens a page and waits until it is hydrated (the root layout marks `<html data-app-ready>`), for
  * scenarios about client-side behaviour: before that, a click is a plain browser navigation and

@@ -27,20 +27,22 @@ export interface OrganizationRow {
 }
 
 /**
- * A table column: its header (the same on the page and in the XLSX file), the value it sorts by
- * and exports, and whether it holds numbers (right-aligned, summed, stored as numbers in XLSX).
+ * A table column: its header (the same on the page and in the XLSX file), the value it sorts by,
+ * shows and exports, whether it holds numbers (right-aligned, summed, stored as numbers in XLSX)
+ * and whether it holds an identifier such as a code or an ИНН (set in the page's `code` style).
  */
 export interface Column<Row, Key extends string = string> {
   key: Key;
   header: string;
   value: (row: Row) => SortValue;
   numeric?: boolean;
+  identifier?: boolean;
 }
 
 export type RegionColumn = 'code' | 'name' | 'municipalities' | 'organizations';
 
 export const REGION_COLUMNS: readonly Column<RegionRow, RegionColumn>[] = [
-  { key: 'code', header: 'Код', value: (row) => row.code },
+  { key: 'code', header: 'Код', value: (row) => row.code, identifier: true },
   { key: 'name', header: 'Субъект РФ', value: (row) => row.name },
   {
     key: 'municipalities',
@@ -59,7 +61,7 @@ export const REGION_COLUMNS: readonly Column<RegionRow, RegionColumn>[] = [
 export type MunicipalityColumn = 'code' | 'name' | 'kind' | 'organizations';
 
 export const MUNICIPALITY_COLUMNS: readonly Column<MunicipalityRow, MunicipalityColumn>[] = [
-  { key: 'code', header: 'ОКТМО', value: (row) => row.code },
+  { key: 'code', header: 'ОКТМО', value: (row) => row.code, identifier: true },
   { key: 'name', header: 'Муниципальное образование', value: (row) => row.name },
   { key: 'kind', header: 'Вид', value: (row) => municipalityKindLabel(row.kind) },
   {
@@ -73,10 +75,10 @@ export const MUNICIPALITY_COLUMNS: readonly Column<MunicipalityRow, Municipality
 export type OrganizationColumn = 'code' | 'shortName' | 'kind' | 'inn' | 'address';
 
 export const ORGANIZATION_COLUMNS: readonly Column<OrganizationRow, OrganizationColumn>[] = [
-  { key: 'code', header: 'Код ОО', value: (row) => row.code },
+  { key: 'code', header: 'Код ОО', value: (row) => row.code, identifier: true },
   { key: 'shortName', header: 'Краткое наименование', value: (row) => displayName(row) },
   { key: 'kind', header: 'Тип', value: (row) => organizationKindLabel(row.kind) },
-  { key: 'inn', header: 'ИНН', value: (row) => row.inn },
+  { key: 'inn', header: 'ИНН', value: (row) => row.inn, identifier: true },
   { key: 'address', header: 'Адрес', value: (row) => row.address },
 ];
 

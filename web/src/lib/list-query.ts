@@ -78,3 +78,17 @@ export function takeWindow<Row>(rows: readonly Row[], limit: number, pageSize: n
     nextLimit: limit + pageSize,
   };
 }
+
+/**
+ * What a list page gets from its load: the query it shows (from the URL), the rows on screen and
+ * the sums of the numeric columns over the whole list (not just the rows on screen).
+ */
+export interface ListPage<Row, Column extends string> {
+  query: ListQuery<Column>;
+  /** False when the list was longer than MAX_LIST_ROWS and got cut. */
+  complete: boolean;
+  /** Rows per «Показать ещё» step. */
+  pageSize: number;
+  window: ListWindow<Row>;
+  totals: Partial<Record<Column, number>>;
+}

@@ -1,7 +1,5 @@
-import { columnTotals, REGION_COLUMNS } from '$lib/hierarchy';
-import { takeWindow } from '$lib/list-query';
-import { listPageSize } from '$lib/server/config';
-import { loadRegionList } from '$lib/server/hierarchy-lists';
+import { REGION_COLUMNS } from '$lib/hierarchy';
+import { listPage, loadRegionList } from '$lib/server/hierarchy-lists';
 import { landingPath } from '$lib/viewer';
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
@@ -11,13 +9,5 @@ export const load = (async ({ locals, url, depends }) => {
   const landing = locals.user ? landingPath(locals.user.scope) : '/';
   if (landing !== '/') redirect(303, landing);
   depends('app:hierarchy');
-  const { query, rows, complete } = await loadRegionList(locals.api, url);
-  const pageSize = listPageSize();
-  return {
-    query,
-    complete,
-    pageSize,
-    list: takeWindow(rows, query.limit, pageSize),
-    totals: columnTotals(rows, REGION_COLUMNS),
-  };
+  return { list: listPage(await loadRegionList(locals.api, url), REGION_COLUMNS) };
 }) satisfies PageServerLoad;

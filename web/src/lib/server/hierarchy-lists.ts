@@ -2,11 +2,13 @@ import { error } from '@sveltejs/kit';
 import type { Client } from '@urql/core';
 import {
   columnKeys,
+  columnTotals,
   displayName,
   MUNICIPALITY_COLUMNS,
   ORGANIZATION_COLUMNS,
   REGION_COLUMNS,
   sortByColumn,
+  type Column,
   type MunicipalityColumn,
   type MunicipalityRow,
   type OrganizationColumn,
@@ -14,7 +16,7 @@ import {
   type RegionColumn,
   type RegionRow,
 } from '$lib/hierarchy';
-import { MAX_LIST_ROWS, parseListQuery, type ListQuery } from '$lib/list-query';
+import { MAX_LIST_ROWS, parseListQuery, takeWindow, type ListPage, type ListQuery } from '$lib/list-query';
 import { queryApi } from './api-client';
 import { collectPages, type ConnectionPage } from './collect-pages';
 import { API_PAGE_SIZE, listPageSize } from './config';
@@ -35,6 +37,21 @@ export interface SortedList<Row, Column extends string> {
   rows: Row[];
   /** False when the list was longer than MAX_LIST_ROWS and got cut. */
   complete: boolean;
+}
+
+/** A sorted list as its page shows it: the first `limit` rows, with the totals of the whole list. */
+export function listPage<Row, Key extends string>(
+  list: SortedList<Row, Key>,
+  columns: readonly Column<Row, Key>[],
+): ListPage<Row, Key> {
+  const pageSize = listPageSize();
+  return {
+    query: list.query,
+    complete: list.complete,
+    pageSize,
+    window: takeWindow(list.rows, list.query.limit, pageSize),
+    totals: columnTotals(list.rows, columns),
+  };
 }
 
 const EMPTY_PAGE: ConnectionPage<never> = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@urql/core';
+import type { OrganizationRow } from '$lib/hierarchy';
 import type { ConnectionPage } from './collect-pages';
 
 /**
@@ -7,7 +8,9 @@ import type { ConnectionPage } from './collect-pages';
  * code order: the dashboard re-sorts them anyway, and a stable order keeps cursors cheap.
  */
 
-interface PageVariables {
+/** A page of the list under one unit (`code`): a region's municipalities, a municipality's schools. */
+interface ChildPageVariables {
+  code: string;
   first: number;
   after?: string | null;
   search?: string | null;
@@ -17,6 +20,26 @@ interface PageVariables {
 interface Count {
   totalCount: number;
 }
+
+/** What `collectPages` follows from one page of a connection to the next (`ConnectionPage`). */
+const PAGE_INFO = gql`
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`;
+
+/** An organization as the dashboard's tables and card show it (`OrganizationRow`). */
+const ORGANIZATION_FIELDS = gql`
+  fragment OrganizationFields on Organization {
+    code
+    name
+    shortName
+    kind
+    inn
+    address
+  }
+`;
 
 export interface RegionsData {
   regions: { code: string; name: string; municipalities: Count; organizations: Count }[];
@@ -48,10 +71,7 @@ export interface RegionMunicipalitiesData {
   } | null;
 }
 
-export const REGION_MUNICIPALITIES: TypedDocumentNode<
-  RegionMunicipalitiesData,
-  PageVariables & { code: string }
-> = gql`
+export const REGION_MUNICIPALITIES: TypedDocumentNode<RegionMunicipalitiesData, ChildPageVariables> = gql`
   query RegionMunicipalities($code: String!, $first: Int!, $after: String, $search: String) {
     region(code: $code) {
       code
@@ -64,8 +84,7 @@ export const REGION_MUNICIPALITIES: TypedDocumentNode<
       }
       municipalities(first: $first, after: $after, search: $search, orderBy: CODE) {
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         nodes {
           code
@@ -78,16 +97,8 @@ export const REGION_MUNICIPALITIES: TypedDocumentNode<
       }
     }
   }
+  ${PAGE_INFO}
 `;
-
-export interface OrganizationFields {
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  inn: string | null;
-  address: string | null;
-}
 
 export interface MunicipalityOrganizationsData {
   municipality: {
@@ -96,13 +107,13 @@ export interface MunicipalityOrganizationsData {
     kind: string;
     region: { code: string; name: string };
     allOrganizations: Count;
-    organizations: ConnectionPage<OrganizationFields>;
+    organizations: ConnectionPage<OrganizationRow>;
   } | null;
 }
 
 export const MUNICIPALITY_ORGANIZATIONS: TypedDocumentNode<
   MunicipalityOrganizationsData,
-  PageVariables & { code: string }
+  ChildPageVariables
 > = gql`
   query MunicipalityOrganizations($code: String!, $first: Int!, $after: String, $search: String) {
     municipality(code: $code) {
@@ -118,25 +129,21 @@ export const MUNICIPALITY_ORGANIZATIONS: TypedDocumentNode<
       }
       organizations(first: $first, after: $after, search: $search, orderBy: CODE) {
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         nodes {
-          code
-          name
-          shortName
-          kind
-          inn
-          address
+          ...OrganizationFields
         }
       }
     }
   }
+  ${PAGE_INFO}
+  ${ORGANIZATION_FIELDS}
 `;
 
 export interface OrganizationCardData {
   organization:
-    | (OrganizationFields & {
+    | (OrganizationRow & {
         municipality: { code: string; name: string; kind: string };
         region: { code: string; name: string };
       })
@@ -146,12 +153,7 @@ export interface OrganizationCardData {
 export const ORGANIZATION_CARD: TypedDocumentNode<OrganizationCardData, { code: string }> = gql`
   query OrganizationCard($code: String!) {
     organization(code: $code) {
-      code
-      name
-      shortName
-      kind
-      inn
-      address
+      ...OrganizationFields
       municipality {
         code
         name
@@ -163,4 +165,5 @@ export const ORGANIZATION_CARD: TypedDocumentNode<OrganizationCardData, { code: 
       }
     }
   }
+  ${ORGANIZATION_FIELDS}
 `;
