@@ -13,6 +13,6 @@ export function refused(message: string): GraphQLError {
 }
 
 /** The object does not exist or lies outside the caller's scope; both answer the same. */
-export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} не найден(а).`, { extensions: { code: 'NOT_FOUND' } });
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }

@@ -5,6 +5,9 @@ import { startTestServer, type Caller, type TestServer } from '../../../test/tes
 import { buildApiSchema } from '../../graphql/build-schema.js';
 import { OPERATIONS, POLICY, type Operation } from './policy.js';
 import { Role } from './roles.js';
+import { systemCaller } from './access-scope.js';
+import { saveRoadmapPlan } from '../roadmap/roadmap-plan.service.js';
+import { RoadmapLevel } from '../roadmap/roadmap.enums.js';
 
 type FixtureOrganization = (typeof FIXTURE_ORGANIZATIONS)[number];
 
@@ -33,16 +36,29 @@ const CALLERS: Record<Role, { caller: () => Promise<Caller>; covers: (o: Fixture
     },
   };
 
+type Result = { data?: unknown; errors?: { message: string; extensions?: { code?: unknown } }[] };
+
 interface Sample {
   /** Runs the operation against one target school as the caller. */
-  run: (
-    caller: Caller,
-    target: FixtureOrganization,
-  ) => Promise<{ data?: unknown; errors?: { extensions?: { code?: unknown } }[] }>;
-  /** What an allowed caller gets back for a target inside / outside its scope. */
-  expectInScope: (result: { data?: unknown }, target: FixtureOrganization) => void;
-  expectOutOfScope: (result: { data?: unknown }, target: FixtureOrganization) => void;
+  run: (caller: Caller, target: FixtureOrganization) => Promise<Result>;
+  /**
+   * Whether an allowed caller may act on the target; by default, whether the target lies in the
+   * caller's scope. Writes narrow it: only the owner plans, only the level above agrees.
+   */
+  covers?: (role: Role, target: FixtureOrganization) => boolean;
+  /** What an allowed caller gets back for a target it covers / does not cover. */
+  expectInScope: (result: Result, target: FixtureOrganization) => void;
+  expectOutOfScope: (result: Result, target: FixtureOrganization) => void;
 }
+
+/** A refusal that reveals nothing: the target is "not found", or the caller is the wrong level. */
+function expectRefusedOrHidden(result: Result) {
+  expect(result.data ?? null).toBeNull();
+  expect(['NOT_FOUND', 'FAILED_PRECONDITION']).toContain(result.errors?.[0]?.extensions?.code);
+}
+
+/** Ids of each fixture school's roadmap and its first item (seeded in beforeAll). */
+const schoolRoadmaps = new Map<string, { roadmapId: number; itemId: number }>();
 
 /** An executable example of every operation in the policy table. */
 const SAMPLES: Record<Operation, Sample> = {
@@ -99,6 +115,69 @@ const SAMPLES: Record<Operation, Sample> = {
         },
       }),
   },
+  'roadmap.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) { organization(code: $code) { roadmap(academicYear: 2025) { items { id } } } }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result) => {
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toMatchObject({
+        organization: { roadmap: { items: [{ id: expect.any(String) }] } },
+      });
+    },
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
+  },
+  'roadmap.plan': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!) { markRoadmapItem(id: $id, input: { status: IN_PROGRESS }) { status } }`,
+        { id: String(schoolRoadmaps.get(target.code)!.itemId) },
+        caller,
+      ),
+    covers: (role, target) => role === Role.SCHOOL_CURATOR && target.code === '280001',
+    expectInScope: (result) =>
+      expect(result).toEqual({ data: { markRoadmapItem: { status: 'IN_PROGRESS' } } }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
+  'roadmap.agree': {
+    // The fixture roadmaps are drafts: an agreer who reaches the state check has passed access.
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!) { agreeRoadmap(id: $id) { status } }`,
+        { id: String(schoolRoadmaps.get(target.code)!.roadmapId) },
+        caller,
+      ),
+    covers: (role, target) => role === Role.MUNICIPAL_COORDINATOR && target.municipality === '10712000',
+    expectInScope: (result) => expect(result.errors?.[0]?.message).toMatch(/сейчас «черновик»/),
+    expectOutOfScope: (result) => {
+      expectRefusedOrHidden(result);
+      expect(result.errors?.[0]?.message).not.toMatch(/черновик/);
+    },
+  },
+  'roadmap.track': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($m: String!) { roadmapTracker(municipalityCode: $m, academicYear: 2025) { rows { organization { code } } } }`,
+        { m: target.municipality },
+        caller,
+      ),
+    expectInScope: (result, target) => {
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toMatchObject({
+        roadmapTracker: { rows: expect.arrayContaining([{ organization: { code: target.code } }]) },
+      });
+    },
+    expectOutOfScope: (result, target) => {
+      expect(result.errors).toBeUndefined();
+      const rows =
+        (result.data as { roadmapTracker: { rows: { organization: { code: string } }[] } | null })
+          .roadmapTracker?.rows ?? [];
+      expect(rows.map((row) => row.organization.code)).not.toContain(target.code);
+    },
+  },
   'audit.read': {
     run: (caller) => api.graphql(`{ auditLog(entity: "organization") { nodes { entityCode } } }`, {}, caller),
     expectInScope: (result, target) =>
@@ -118,7 +197,37 @@ let api: TestServer;
 beforeAll(async () => {
   api = await startTestServer();
   await seedAccessFixture(api.orm);
+  for (const school of FIXTURE_ORGANIZATIONS)
+    schoolRoadmaps.set(school.code, await seedSchoolRoadmap(school.code));
 });
+
+async function seedSchoolRoadmap(code: string) {
+  const [school] = await api.orm.em
+    .getConnection()
+    .execute<{ id: number; municipality_id: number; region_id: number }[]>(
+      `select id, municipality_id, region_id from organization where code = ?`,
+      [code],
+    );
+  const owner = {
+    level: RoadmapLevel.ORGANIZATION,
+    regionId: school!.region_id,
+    municipalityId: school!.municipality_id,
+    organizationId: school!.id,
+  };
+  const plan = {
+    title: 'Дорожная карта',
+    periodFrom: '2025-09-01',
+    periodTo: '2026-08-31',
+    sections: [{ title: null, items: [{ title: 'Информирование', dueWording: 'Сентябрь 2025' }] }],
+  };
+  const { roadmapId } = await api.orm.em
+    .fork()
+    .transactional((tx) => saveRoadmapPlan(tx, systemCaller('test'), owner, plan, 'roadmap.plan'));
+  const [item] = await api.orm.em
+    .getConnection()
+    .execute<{ id: number }[]>(`select id from roadmap_item where roadmap_id = ?`, [roadmapId]);
+  return { roadmapId, itemId: item!.id };
+}
 afterAll(() => api.stop());
 
 describe('authorization matrix', () => {
@@ -149,12 +258,11 @@ describe('authorization matrix', () => {
     const result = await sample.run(await caller(), target);
     if (!(POLICY[operation].roles as readonly Role[]).includes(role)) {
       expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(result.data ?? null).toBeNull();
-    } else if (covers(target)) {
-      expect(result.errors).toBeUndefined();
+      // A nullable root field comes back as null beside the error; nothing else may.
+      expect(Object.values(result.data ?? {}).every((value) => value === null)).toBe(true);
+    } else if (sample.covers ? sample.covers(role, target) : covers(target)) {
       sample.expectInScope(result, target);
     } else {
-      expect(result.errors).toBeUndefined();
       sample.expectOutOfScope(result, target);
     }
   });

@@ -24,7 +24,12 @@ describe('me', () => {
         region: { code: '28' },
         municipality: { code: '10712000' },
         organization: { code: '280001' },
-        permissions: [{ operation: 'me.read' }, { operation: 'hierarchy.read' }],
+        permissions: [
+          { operation: 'me.read' },
+          { operation: 'hierarchy.read' },
+          { operation: 'roadmap.read' },
+          { operation: 'roadmap.plan' },
+        ],
       },
     });
   });

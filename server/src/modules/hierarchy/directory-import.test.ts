@@ -19,7 +19,7 @@ beforeAll(async () => {
   api = await startTestServer();
 });
 afterAll(() => api.stop());
-beforeEach(() => sql('truncate audit_record, organization, municipality, region restart identity'));
+beforeEach(() => sql('truncate organization, municipality, region restart identity cascade'));
 
 const IMPORT = /* GraphQL */ `
   mutation Import($input: DirectoryImportInput!) {
@@ -191,7 +191,7 @@ describe('importDirectory: the demo directory', () => {
 
   it('sends as many SQL statements for 4,000 organizations as for the 43 of the demo', async () => {
     const demoStatements = await api.countStatements(() => importFile(DEMO_CSV));
-    await sql('truncate audit_record, organization, municipality, region restart identity');
+    await sql('truncate organization, municipality, region restart identity cascade');
     const large = generatedDirectory(4, 25, 40);
 
     let report: DirectoryImportReport | undefined;
@@ -208,7 +208,7 @@ describe('importDirectory: layouts, encodings and spreadsheets', () => {
   it('imports the demo data from XLSX, below a title row, with codes stored as numbers', async () => {
     await importFile(DEMO_CSV);
     const fromCsv = await directoryContents();
-    await sql('truncate audit_record, organization, municipality, region restart identity');
+    await sql('truncate organization, municipality, region restart identity cascade');
     const [header, ...data] = demoRows();
     // Excel keeps typed codes as numbers: «05» becomes 5, ИНН «0557…» loses its zero.
     const numeric = [COLUMN.regionCode, COLUMN.oktmo, COLUMN.code, COLUMN.inn] as number[];

@@ -69,7 +69,7 @@ export async function lockRoadmap(
      from roadmap r where r.id = ? and ${scoped.sql} for update`,
     [roadmapId, ...scoped.params],
   );
-  if (!roadmap) throw notFound('Дорожная карта');
+  if (!roadmap) throw notFound('Дорожная карта не найдена.');
   return roadmap;
 }
 

@@ -144,7 +144,7 @@ async function lockItem(em: EntityManager, scope: AccessScope, itemId: number) {
     `select ${ITEM_SNAPSHOT} from roadmap_item i where i.id = ? and ${scoped.sql}`,
     [itemId, ...scoped.params],
   );
-  if (!item) throw notFound('Мероприятие');
+  if (!item) throw notFound('Мероприятие не найдено.');
   const roadmap = await lockRoadmap(em, scope, item.roadmap_id as number);
   assertPlanner(scope, roadmap);
   return { item, roadmap };

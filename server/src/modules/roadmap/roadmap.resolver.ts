@@ -132,7 +132,7 @@ export class RoadmapResolver {
   ) {
     await em.transactional((tx) => moveRoadmap(tx, scope, Number(id) || 0, transition, comment));
     const roadmap = await em.findOne(Roadmap, Number(id), { refresh: true });
-    if (!roadmap) throw notFound('Дорожная карта');
+    if (!roadmap) throw notFound('Дорожная карта не найдена.');
     return roadmap;
   }
 
