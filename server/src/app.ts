@@ -7,6 +7,7 @@ import { createTokenVerifier, type AccessTokenClaims, type KeycloakSettings } fr
 import { buildApiSchema } from './graphql/build-schema.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { hideInternalErrors } from './graphql/hide-internal-errors.js';
+import { ROADMAP_ANALYSIS_PATH, roadmapAnalysisRoute } from './modules/roadmap/roadmap-analysis.route.js';
 
 /** Largest accepted request body: spreadsheets arrive base64-encoded inside GraphQL variables. */
 const MAX_BODY = '30mb';
@@ -26,10 +27,12 @@ export async function createApp(orm: MikroORM, keycloak: KeycloakSettings) {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Authentication comes first: a request without a valid token never reaches GraphQL or an export.
+  const authenticate = requireBearer(createTokenVerifier(keycloak), keycloak.realm);
+  app.get(ROADMAP_ANALYSIS_PATH, authenticate, roadmapAnalysisRoute(orm));
   app.use(
     '/graphql',
-    // Authentication comes first: a request without a valid token never reaches GraphQL.
-    requireBearer(createTokenVerifier(keycloak), keycloak.realm),
+    authenticate,
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: ({ res }) => createContext(orm.em, res.locals[CLAIMS] as AccessTokenClaims),

@@ -8,6 +8,7 @@ import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.r
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
+import { RoadmapImportResolver } from '../modules/roadmap/roadmap-import.resolver.js';
 import { RoadmapItemResolver } from '../modules/roadmap/roadmap-item.resolver.js';
 import {
   MunicipalityRoadmapResolver,
@@ -33,6 +34,7 @@ export const resolvers = [
   OrganizationRoadmapResolver,
   MunicipalityRoadmapResolver,
   RegionRoadmapResolver,
+  RoadmapImportResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

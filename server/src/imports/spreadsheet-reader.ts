@@ -38,7 +38,10 @@ const DELIMITERS = [';', ',', '\t'];
  * The sheets of an uploaded CSV or XLSX file, or the reason it cannot be read (in Russian, for
  * the user). `headerScore` picks the CSV delimiter under which the file's header is recognised.
  */
-export async function readSpreadsheet(content: Buffer, headerScore: HeaderScore): Promise<RawSheet[] | string> {
+export async function readSpreadsheet(
+  content: Buffer,
+  headerScore: HeaderScore,
+): Promise<RawSheet[] | string> {
   if (content.length === 0) return EMPTY_FILE;
   if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) return readWorkbook(content);
   if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0])) {
@@ -100,9 +103,11 @@ async function readWorkbook(content: Buffer): Promise<RawSheet[] | string> {
       const links: (string | undefined)[] = [];
       row.eachCell((cell, columnNumber) => {
         cells[columnNumber - 1] = rawCellOf(cell.value, cell.numFmt);
-        spannedFromLeft[columnNumber - 1] = cell.isMerged && cell.master !== cell && cell.master.col < cell.col;
+        spannedFromLeft[columnNumber - 1] =
+          cell.isMerged && cell.master !== cell && cell.master.col < cell.col;
         const value = cell.value;
-        if (value && typeof value === 'object' && 'hyperlink' in value) links[columnNumber - 1] = value.hyperlink;
+        if (value && typeof value === 'object' && 'hyperlink' in value)
+          links[columnNumber - 1] = value.hyperlink;
       });
       rows.push({
         row: rowNumber,

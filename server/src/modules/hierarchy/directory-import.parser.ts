@@ -129,4 +129,3 @@ function cellText(cell: RawCell, field: DirectoryField): string {
       return digits;
   }
 }
-
