@@ -1,6 +1,6 @@
 import { badInput } from '../../graphql/errors.js';
 import { Field, InputType, Int } from 'type-graphql';
-import { academicYearPeriod } from './roadmap-tracking.service.js';
+import { academicYearPeriod } from './academic-year.js';
 
 @InputType({
   description:

@@ -1,5 +1,6 @@
 import { MentoringStage } from '../mentoring/mentoring-stage.js';
 import type { RoadmapItemDraft, RoadmapPlan } from './roadmap-plan.js';
+import { academicYearPeriod } from './academic-year.js';
 import { RoadmapLevel } from './roadmap.enums.js';
 
 /**
@@ -11,8 +12,6 @@ export interface RoadmapTemplate {
   level: RoadmapLevel;
   title: string;
   description: string;
-  /** Month the roadmap's period starts in, counted in the academic year's first calendar year. */
-  startMonth: number;
   sections: { title: string | null; items: RoadmapItemDraft[] }[];
 }
 
@@ -587,8 +586,6 @@ export const ROADMAP_TEMPLATES: RoadmapTemplate[] = [
     description:
       'Типовая дорожная карта ОО по методологии (целевой модели) наставничества: 34 мероприятия по семи этапам, ' +
       'от информирования в июне до внесения итогов в базы наставников и наставляемых.',
-    // Preparation starts in June, before the academic year (seed 000: «Июнь 2020» for 2020/2021).
-    startMonth: 6,
     sections: [{ title: null, items: SCHOOL_ITEMS }],
   },
   {
@@ -598,20 +595,23 @@ export const ROADMAP_TEMPLATES: RoadmapTemplate[] = [
     description:
       'Типовая дорожная карта муниципалитета: 46 мероприятий в семи разделах — нормативное регулирование, ' +
       'поддержка участников, внедрение в ОО, лучшие практики, мониторинг результатов и программ, координация.',
-    // Schools are informed in May, before the academic year (seed 003: «28.05.2020» for 2020/2021).
-    startMonth: 5,
     sections: MUNICIPAL_SECTIONS,
   },
 ];
 
-/** The plan a template gives for the academic year starting in September of `academicYear`. */
+/**
+ * The plan a template gives for an academic year. The period is the academic year itself, like an
+ * imported roadmap's, so a school has one roadmap per year; preparation events in May or June
+ * simply fall due before the year starts (seed 000: «Июнь 2020» in the 2020/2021 roadmap).
+ */
 export function planFromTemplate(template: RoadmapTemplate, academicYear: number): RoadmapPlan {
   const fill = (wording: string) =>
     wording.replaceAll('{Y+1}', String(academicYear + 1)).replaceAll('{Y}', String(academicYear));
+  const period = academicYearPeriod(academicYear);
   return {
     title: `${template.title} на ${academicYear}/${academicYear + 1} учебный год`,
-    periodFrom: `${academicYear}-${String(template.startMonth).padStart(2, '0')}-01`,
-    periodTo: `${academicYear + 1}-08-31`,
+    periodFrom: period.from,
+    periodTo: period.to,
     templateCode: template.code,
     sections: template.sections.map((section) => ({
       title: section.title,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessScope } from '../access/access-scope.js';
 import { scopePredicate } from '../access/scoped-sql.js';
+import { academicYearPeriod } from './academic-year.js';
 import { ROADMAP_SCOPE_COLUMNS } from './roadmap-access.js';
 import {
   PROGRESS_COLUMNS,
@@ -10,11 +11,6 @@ import {
   type RoadmapProgress,
 } from './roadmap-progress.js';
 import { RoadmapStatus } from './roadmap.enums.js';
-
-/** An academic year runs from September of its start year to August of the next. */
-export function academicYearPeriod(year: number): { from: string; to: string } {
-  return { from: `${year}-09-01`, to: `${year + 1}-08-31` };
-}
 
 /**
  * The roadmap that counts for each school in a year: the latest one whose period touches the

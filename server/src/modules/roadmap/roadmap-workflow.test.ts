@@ -48,7 +48,7 @@ describe('roadmap from the standard school template', () => {
   it('creates the 34 events of seed 000 for the year, with deadlines understood from their wording', async () => {
     const roadmap = await createSchoolRoadmap();
     expect(roadmap.status).toBe('DRAFT');
-    expect(roadmap.periodFrom).toBe('2025-06-01');
+    expect(roadmap.periodFrom).toBe('2025-09-01');
     expect(roadmap.items).toHaveLength(34);
     const collecting = roadmap.items.find((item) => item.dueWording === 'Сентябрь, октябрь 2025')!;
     expect(collecting.dueWindows).toEqual([{ from: '2025-09-01', to: '2025-10-31' }]);

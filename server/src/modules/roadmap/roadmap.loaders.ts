@@ -13,7 +13,7 @@ import {
   type RoadmapProgress,
 } from './roadmap-progress.js';
 import { RoadmapSection } from './roadmap-section.entity.js';
-import { academicYearPeriod } from './roadmap-tracking.service.js';
+import { academicYearPeriod } from './academic-year.js';
 import { Roadmap } from './roadmap.entity.js';
 import type { RoadmapLevel } from './roadmap.enums.js';
 
