@@ -1,5 +1,6 @@
 import { badInput } from '../../graphql/errors.js';
 import { Field, InputType, Int } from 'type-graphql';
+import { SpreadsheetUploadInput } from '../../imports/spreadsheet-upload.input.js';
 import { academicYearPeriod } from './academic-year.js';
 
 @InputType({
@@ -7,19 +8,7 @@ import { academicYearPeriod } from './academic-year.js';
     'Файл дорожной карты (CSV или XLSX в раскладке документа: № п/п, мероприятие, сроки, ответственные, ' +
     'результат / вид документа, отметка о выполнении) и период, на который она составлена.',
 })
-export class RoadmapImportInput {
-  @Field(() => String, {
-    description: 'Имя файла, например «Дорожная карта 2020-2021.xlsx»; формат определяется по содержимому.',
-  })
-  fileName!: string;
-
-  @Field(() => String, {
-    description:
-      'Содержимое файла CSV (UTF-8 или Windows-1251; разделитель «;», «,» или табуляция) или XLSX в base64. ' +
-      'Допускается data URL, как его отдаёт FileReader.readAsDataURL.',
-  })
-  contentBase64!: string;
-
+export class RoadmapImportInput extends SpreadsheetUploadInput {
   @Field(() => Int, {
     nullable: true,
     description:
@@ -43,12 +32,6 @@ export class RoadmapImportInput {
       'Заголовок карты; по умолчанию — из заголовка документа над таблицей или «Дорожная карта … на ГГГГ/ГГГГ учебный год».',
   })
   title?: string | null;
-
-  @Field(() => Boolean, {
-    defaultValue: false,
-    description: 'Только проверить файл и посчитать мероприятия, ничего не записывая.',
-  })
-  dryRun!: boolean;
 }
 
 /** The period a roadmap is for; an academic year runs from September to August. */

@@ -10,21 +10,25 @@ export interface RoadmapOwner {
   organizationId: number | null;
 }
 
-/** One event as entered, imported or taken from a template. */
-export interface RoadmapItemDraft {
-  number?: string | null;
-  title: string;
-  stage?: MentoringStage | null;
-  dueWording: string;
-  responsible?: string | null;
-  expectedResult?: string | null;
-  status?: RoadmapItemStatus;
+/** The completion mark of an event with its evidence. */
+export interface ItemMark {
+  status: RoadmapItemStatus;
   completionNote?: string | null;
   evidenceOrderNumber?: string | null;
   evidenceOrderDate?: string | null;
   evidenceLink?: string | null;
   evidenceFileName?: string | null;
   completedAt?: string | null;
+}
+
+/** One event as entered, imported or taken from a template; unmarked unless said otherwise. */
+export interface RoadmapItemDraft extends Partial<ItemMark> {
+  number?: string | null;
+  title: string;
+  stage?: MentoringStage | null;
+  dueWording: string;
+  responsible?: string | null;
+  expectedResult?: string | null;
 }
 
 /** A section and its events; `title: null` holds events that belong to no section. */

@@ -24,8 +24,21 @@ export class OrganizationRoadmapRow {
   lastUpdatedAt!: Date | null;
 }
 
+/** How many schools there are and how far their roadmaps got. */
+@ObjectType()
+abstract class RoadmapCoverage {
+  @Field(() => Int, { description: 'ОО всего.' })
+  organizations!: number;
+
+  @Field(() => Int, { description: 'ОО с дорожной картой.' })
+  withRoadmap!: number;
+
+  @Field(() => Int, { description: 'ОО с согласованной дорожной картой.' })
+  agreed!: number;
+}
+
 @ObjectType({ description: 'Трекер дорожных карт ОО муниципалитета на учебный год.' })
-export class RoadmapTracker {
+export class RoadmapTracker extends RoadmapCoverage {
   municipalityId!: number;
 
   @Field(() => Int, { description: 'Учебный год (год начала).' })
@@ -53,21 +66,12 @@ export class RoadmapTracker {
 }
 
 @ObjectType({ description: 'Выполнение дорожных карт ОО в одной единице: муниципалитете или субъекте РФ.' })
-export class UnitRoadmapCompletion {
+export class UnitRoadmapCompletion extends RoadmapCoverage {
   @Field(() => String, { description: 'Код единицы (ОКТМО или код субъекта); пусто для строки «Итого».' })
   code!: string;
 
   @Field(() => String, { description: 'Наименование.' })
   name!: string;
-
-  @Field(() => Int, { description: 'ОО всего.' })
-  organizations!: number;
-
-  @Field(() => Int, { description: 'ОО с дорожной картой.' })
-  withRoadmap!: number;
-
-  @Field(() => Int, { description: 'ОО с согласованной дорожной картой.' })
-  agreed!: number;
 
   @Field(() => RoadmapProgress, { description: 'Выполнение на дату.' })
   progress!: RoadmapProgress;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
 import { scopePredicate } from '../access/scoped-sql.js';
-import { recordAudit, type AuditAction } from '../audit/audit.service.js';
+import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
 import {
   assertAgreer,
   assertPlanner,
@@ -10,23 +10,17 @@ import {
   ROADMAP_SCOPE_COLUMNS,
   type RoadmapHead,
 } from './roadmap-access.js';
-import { dueFields } from './roadmap-plan.js';
+import { dueFields, type ItemMark } from './roadmap-plan.js';
 import { ROADMAP_STATUS_LABELS, RoadmapItemStatus, RoadmapLevel, RoadmapStatus } from './roadmap.enums.js';
 
 const EDITABLE = [RoadmapStatus.DRAFT, RoadmapStatus.RETURNED];
 
+/** Audits a change to a roadmap or its items under the roadmap owner's path. */
 function audit(
   em: EntityManager,
   scope: AccessScope,
   roadmap: RoadmapHead,
-  entry: {
-    operation: string;
-    action: AuditAction;
-    entity: string;
-    entityCode: string;
-    before?: unknown;
-    after?: unknown;
-  },
+  entry: Omit<AuditEntry, 'regionId' | 'municipalityId' | 'organizationId'>,
 ) {
   return recordAudit(em.getTransactionContext() ?? em.getKnex(), scope.caller, [
     {
@@ -123,17 +117,6 @@ export interface ItemPlanChange {
   expectedResult?: string | null;
 }
 
-/** The completion mark, which the owner may set at any stage of agreement. */
-export interface ItemMark {
-  status: RoadmapItemStatus;
-  completionNote?: string | null;
-  evidenceOrderNumber?: string | null;
-  evidenceOrderDate?: string | null;
-  evidenceLink?: string | null;
-  evidenceFileName?: string | null;
-  completedAt?: string | null;
-}
-
 const ITEM_SNAPSHOT = `i.id, i.roadmap_id, i.title, i.number, i.stage, i.due_wording, i.responsible, i.expected_result,
   i.status, i.completion_note, i.evidence_order_number, i.evidence_order_date::text as evidence_order_date,
   i.evidence_link, i.evidence_file_name, i.completed_at::text as completed_at, i.section_id`;
@@ -172,6 +155,24 @@ async function assertSectionOf(em: EntityManager, roadmapId: number, sectionId: 
   if (!section) throw badInput('sectionId', 'такого раздела в этой дорожной карте нет');
 }
 
+/** Section, number, title, stage, deadline (as written and as understood), responsible, result. */
+function planValues(change: ItemPlanChange, roadmap: RoadmapHead): unknown[] {
+  const due = dueFields(change.dueWording, { periodFrom: roadmap.period_from, periodTo: roadmap.period_to });
+  return [
+    change.sectionId ?? null,
+    change.number ?? null,
+    change.title.trim(),
+    change.stage ?? null,
+    change.dueWording,
+    due.due_kind,
+    JSON.stringify(due.due_windows),
+    due.due_problem,
+    due.due_to,
+    change.responsible ?? null,
+    change.expectedResult ?? null,
+  ];
+}
+
 export async function addRoadmapItem(
   em: EntityManager,
   scope: AccessScope,
@@ -183,7 +184,8 @@ export async function addRoadmapItem(
   assertDrafting(roadmap);
   checkTitle(change);
   await assertSectionOf(em, roadmapId, change.sectionId);
-  const due = dueFields(change.dueWording, { periodFrom: roadmap.period_from, periodTo: roadmap.period_to });
+  // Section first: the remaining plan values follow the position in planValues' order.
+  const [sectionId, ...rest] = planValues(change, roadmap);
   const [created] = await em.execute<{ id: number }[]>(
     `insert into roadmap_item (roadmap_id, section_id, region_id, municipality_id, organization_id, position, number, title,
        stage, due_wording, due_kind, due_windows, due_problem, due_to, responsible, expected_result)
@@ -191,20 +193,7 @@ export async function addRoadmapItem(
             coalesce((select max(position) from roadmap_item where roadmap_id = r.id), 0) + 1,
             ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?
      from roadmap r where r.id = ? returning id`,
-    [
-      change.sectionId ?? null,
-      change.number ?? null,
-      change.title.trim(),
-      change.stage ?? null,
-      change.dueWording,
-      due.due_kind,
-      JSON.stringify(due.due_windows),
-      due.due_problem,
-      due.due_to,
-      change.responsible ?? null,
-      change.expectedResult ?? null,
-      roadmapId,
-    ],
+    [sectionId, ...rest, roadmapId],
   );
   await audit(em, scope, roadmap, {
     operation: 'roadmap.plan',
@@ -226,25 +215,11 @@ export async function updateRoadmapItem(
   assertDrafting(roadmap);
   checkTitle(change);
   await assertSectionOf(em, roadmap.id, change.sectionId);
-  const due = dueFields(change.dueWording, { periodFrom: roadmap.period_from, periodTo: roadmap.period_to });
   await em.execute(
     `update roadmap_item set section_id = ?, number = ?, title = ?, stage = ?, due_wording = ?, due_kind = ?,
        due_windows = ?::jsonb, due_problem = ?, due_to = ?, responsible = ?, expected_result = ?, updated_at = now()
      where id = ?`,
-    [
-      change.sectionId ?? null,
-      change.number ?? null,
-      change.title.trim(),
-      change.stage ?? null,
-      change.dueWording,
-      due.due_kind,
-      JSON.stringify(due.due_windows),
-      due.due_problem,
-      due.due_to,
-      change.responsible ?? null,
-      change.expectedResult ?? null,
-      itemId,
-    ],
+    [...planValues(change, roadmap), itemId],
   );
   await audit(em, scope, roadmap, {
     operation: 'roadmap.plan',
