@@ -1,6 +1,8 @@
 /**
  * National-scale data set for benchmarks: 89 regions, ~2,400 municipalities, ~40,000
- * organisations, the same on every run for the same seed.
+ * organisations, and their roadmaps for the 2025/2026 academic year as a tracker would see them
+ * on 15 January 2026 (~36,000 school roadmaps of 30 events, ~2,300 municipal ones of 15, 1.1
+ * million events in all); the same on every run for the same seed.
  *
  *   pnpm -C scripts generate:national            # refuses if the hierarchy tables hold data
  *   pnpm -C scripts generate:national --force    # TRUNCATE … CASCADE, then load again
@@ -17,7 +19,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runScript } from '@nastavnik/server/cli/process-lifecycle.js';
-import { HIERARCHY_TABLES, NATIONAL_STEPS } from './national/generation-steps.js';
+import { NATIONAL_STEPS, NATIONAL_TABLES } from './national/generation-steps.js';
 import { openNationalDatabase, sqlSession, type NationalDatabase } from './national/national-database.js';
 import type { SqlSession } from './national/sql-session.js';
 
@@ -56,11 +58,14 @@ async function printComposition(sql: SqlSession): Promise<void> {
      union all
      select 'organization', kind, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1)
      from organization group by kind
+     union all
+     select 'roadmap_item', status, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1)
+     from roadmap_item group by status
      order by 1, 3 desc`,
   );
   console.log('\nСостав:');
   for (const row of rows) {
-    console.log(`  ${row.table.padEnd(13)} ${row.kind.padEnd(21)} ${row.count.padStart(6)}  ${row.share} %`);
+    console.log(`  ${row.table.padEnd(13)} ${row.kind.padEnd(21)} ${row.count.padStart(7)}  ${row.share} %`);
   }
 }
 
@@ -81,23 +86,23 @@ await runScript(async (onExit) => {
   try {
     await timed('очистка', async () => {
       const [{ present }] = await sql.query<{ present: boolean }>(
-        `select ${HIERARCHY_TABLES.map((table) => `exists (select from ${table})`).join(' or ')} as present`,
+        `select ${NATIONAL_TABLES.map((table) => `exists (select from ${table})`).join(' or ')} as present`,
       );
       if (!present) return 'таблицы пусты';
       if (!options.force) {
         throw new Error(
-          `В базе уже есть справочник (${await countRows(sql, HIERARCHY_TABLES)}). Запустите с --force, ` +
-            'чтобы стереть его (и всё, что на него ссылается) и сгенерировать заново.',
+          `В базе уже есть данные (${await countRows(sql, NATIONAL_TABLES)}). Запустите с --force, ` +
+            'чтобы стереть их (и всё, что на них ссылается) и сгенерировать заново.',
         );
       }
-      await sql.query(`truncate table ${HIERARCHY_TABLES.join(', ')} restart identity cascade`);
+      await sql.query(`truncate table ${NATIONAL_TABLES.join(', ')} restart identity cascade`);
       return 'TRUNCATE … RESTART IDENTITY CASCADE';
     });
 
     for (const step of NATIONAL_STEPS) {
       await timed(step.name, async () => {
         await step.run({ sql, seed });
-        return countRows(sql, step.tables);
+        return step.report ? step.report(sql) : countRows(sql, step.tables);
       });
     }
     await timed('фиксация (COMMIT)', async () => {
@@ -112,7 +117,7 @@ await runScript(async (onExit) => {
   // After a bulk load the planner needs statistics, and index-only scans need the visibility
   // map that VACUUM writes; autovacuum would get there later, the benchmark should not wait.
   await timed('VACUUM ANALYZE', async () => {
-    await knex.raw(`vacuum (analyze) ${HIERARCHY_TABLES.join(', ')}`);
+    await knex.raw(`vacuum (analyze) ${NATIONAL_TABLES.join(', ')}`);
     return '';
   });
   console.log(`  ${'итого'.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} с`);

@@ -1,5 +1,6 @@
 import { FEDERAL_CITY_CODES, REGION_PROFILES } from './regions.js';
-import { createGeneratorFunctions, type SqlSession, type SqlValue } from './sql-session.js';
+import { municipalityRoadmaps, organizationRoadmaps, ROADMAP_TABLES } from './roadmap-steps.js';
+import { createGeneratorFunctions, type SqlSession } from './sql-session.js';
 import {
   ORGANIZATION_TEMPLATES,
   OWNERSHIP_FORMS,
@@ -8,6 +9,7 @@ import {
   TOWN_STEMS,
   VILLAGE_ADJECTIVES,
 } from './vocabulary.js';
+import { createWorkTable, withShareRanges } from './work-tables.js';
 
 export interface GenerationContext {
   sql: SqlSession;
@@ -17,17 +19,22 @@ export interface GenerationContext {
 /**
  * One set-based stage of the national data set. Steps run in order inside one transaction and
  * may read what earlier steps left in `national_*` temporary tables. Later data (participants,
- * groups, roadmap items) is added as further steps appended to {@link NATIONAL_STEPS}.
+ * groups) is added as further steps appended to {@link NATIONAL_STEPS}.
  */
 export interface GenerationStep {
   name: string;
   /** Tables whose row counts are reported after the step. */
   tables: string[];
   run(context: GenerationContext): Promise<void>;
+  /** What to report instead of the tables' row counts. */
+  report?(sql: SqlSession): Promise<string>;
 }
 
-/** Tables the national data set fills; cleared (with everything that references them) by `--force`. */
+/** The directory the national data set starts from. */
 export const HIERARCHY_TABLES = ['region', 'municipality', 'organization'];
+
+/** Every table the national data set fills; cleared (with everything that references them) by `--force`. */
+export const NATIONAL_TABLES = [...HIERARCHY_TABLES, ...ROADMAP_TABLES];
 
 const TARGET_ORGANIZATIONS = 40_000;
 
@@ -52,36 +59,11 @@ function organizationsPerRegion(): Map<string, number> {
   );
 }
 
-/** Turns percentage shares into [from, to) ranges of a uniform number, per group. */
-function withShareRanges<T>(rows: T[], group: (row: T) => string, share: (row: T) => number) {
-  const used = new Map<string, number>();
-  const ranged = rows
-    .filter((row) => share(row) > 0)
-    .map((row) => {
-      const from = used.get(group(row)) ?? 0;
-      used.set(group(row), from + share(row));
-      return { ...row, shareFrom: from / 100, shareTo: (from + share(row)) / 100 };
-    });
-  for (const [name, total] of used) {
-    if (total !== 100) throw new Error(`Доли в группе «${name}» дают ${total} %, а не 100 %`);
-  }
-  return ranged;
-}
-
 /** Stride through the stem list; coprime with its length, so a region's walk never repeats a stem. */
 const TOWN_STRIDE = 37;
 
 function greatestCommonDivisor(a: number, b: number): number {
   return b === 0 ? a : greatestCommonDivisor(b, a % b);
-}
-
-/**
- * A temporary table that lives until the load commits. Analysed at once: without statistics
- * the planner guesses thousands of rows per generated one and sorts on disk.
- */
-async function createWorkTable(sql: SqlSession, name: string, select: string, bindings: SqlValue[] = []) {
-  await sql.query(`create temp table ${name} on commit drop as ${select}`, bindings);
-  await sql.query(`analyze ${name}`);
 }
 
 const prepare: GenerationStep = {
@@ -352,4 +334,11 @@ const organizations: GenerationStep = {
 };
 
 /** The national data set, in load order. */
-export const NATIONAL_STEPS: GenerationStep[] = [prepare, regions, municipalities, organizations];
+export const NATIONAL_STEPS: GenerationStep[] = [
+  prepare,
+  regions,
+  municipalities,
+  organizations,
+  municipalityRoadmaps,
+  organizationRoadmaps,
+];

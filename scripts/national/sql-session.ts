@@ -26,6 +26,20 @@ export async function createGeneratorFunctions(sql: SqlSession, seed: number): P
              / 4503599627370496
     $$`);
 
+  // Tables of a million rows draw several numbers per row, and md5 is most of their cost: there a
+  // row hashes once, pg_temp.hash(stream, key), and takes up to five uniform numbers of 24 bits
+  // (16.7 million steps, plenty for shares and day counts) from it, pg_temp.hash_uniform(hash, 0..4).
+  await sql.query(`
+    create function pg_temp.hash(stream text, key text) returns text
+    language sql immutable parallel safe as $$
+      select md5('${seed}/' || stream || '/' || key)
+    $$`);
+  await sql.query(`
+    create function pg_temp.hash_uniform(hash text, part int) returns float8
+    language sql immutable parallel safe as $$
+      select ('x' || substr(hash, 1 + 6 * part, 6))::bit(24)::int::float8 / 16777216
+    $$`);
+
   await sql.query(`
     create function pg_temp.pick(items text[], u float8) returns text
     language sql immutable parallel safe as $$
