@@ -73,7 +73,10 @@ export class Migration20261122110000_roadmap extends Migration {
         updated_at timestamptz not null default now(),
         constraint roadmap_item_position_unique unique (roadmap_id, position)
       );`);
-    this.addSql(`create index roadmap_item_roadmap_idx on roadmap_item (roadmap_id, position);`);
+    // Progress figures read only these columns: an index-only scan per roadmap.
+    this.addSql(
+      `create index roadmap_item_progress_idx on roadmap_item (roadmap_id) include (id, status, due_to, completed_at);`,
+    );
     // Trackers scan open items by due date within a municipality or region.
     this.addSql(
       `create index roadmap_item_municipality_due_idx on roadmap_item (municipality_id, due_to) where status in ('PLANNED', 'IN_PROGRESS');`,

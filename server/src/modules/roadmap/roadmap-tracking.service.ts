@@ -51,7 +51,7 @@ export async function schoolRoadmapRows(
       organization_id: number;
       roadmap_id: number | null;
       status: RoadmapStatus | null;
-      last_updated_at: Date | null;
+      last_updated_at: string | null;
     })[]
   >(
     `with ${CHOSEN_SCHOOL_ROADMAPS.replace('%FILTER%', 'r.municipality_id = ?')}
@@ -69,7 +69,8 @@ export async function schoolRoadmapRows(
     organizationId: row.organization_id,
     roadmapId: row.roadmap_id,
     status: row.status,
-    lastUpdatedAt: row.last_updated_at,
+    // Raw rows carry timestamps as text; the GraphQL DateTime wants a Date.
+    lastUpdatedAt: row.last_updated_at === null ? null : new Date(row.last_updated_at),
     progress: progressOf(row),
   }));
 }
@@ -131,6 +132,8 @@ export async function unitCompletionRows(
      items as (
        select s.unit_id, ${PROGRESS_COLUMNS}
        from per_school s join roadmap_item i on i.roadmap_id = s.roadmap_id
+       -- Redundant with the join, but lets the planner read one region's items by index.
+       where ${regionId === null ? 'true' : 'i.region_id = ?'}
        group by s.unit_id
      )
      select u.id as unit_id, u.code, u.name, s.organizations, s.with_roadmap, s.agreed,
@@ -149,6 +152,7 @@ export async function unitCompletionRows(
       ...(regionId === null ? [] : [regionId]),
       ...schools.params,
       ...progressParams(asOf),
+      ...(regionId === null ? [] : [regionId]),
     ],
   );
   return rows.map((row) => ({

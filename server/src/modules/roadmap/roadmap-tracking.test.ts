@@ -98,7 +98,7 @@ afterAll(() => api.stop());
 const PROGRESS = `itemsTotal dueByDate dueDone done doneOnTime overdue notDone cancelled completionShare`;
 const TRACKER = `query($m: String!, $asOf: String) { roadmapTracker(municipalityCode: $m, academicYear: 2025, asOf: $asOf) {
   organizations withRoadmap agreed total { ${PROGRESS} }
-  rows { organization { code } roadmap { title } status progress { ${PROGRESS} } } } }`;
+  rows { organization { code } roadmap { title } status progress { ${PROGRESS} } lastUpdatedAt } } }`;
 
 const progress = (values: Partial<Record<string, number | null>>) => ({
   itemsTotal: 0,
@@ -144,8 +144,15 @@ describe('roadmap completion, checked by hand', () => {
             roadmap: { title: 'Дорожная карта' },
             status: 'DRAFT',
             progress: ZEYA_DECEMBER,
+            lastUpdatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
           },
-          { organization: { code: '280002' }, roadmap: null, status: null, progress: progress({}) },
+          {
+            organization: { code: '280002' },
+            roadmap: null,
+            status: null,
+            progress: progress({}),
+            lastUpdatedAt: null,
+          },
         ],
       },
     });
