@@ -8,6 +8,15 @@ import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.r
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
+import {
+  MunicipalityParticipantCountsResolver,
+  OrganizationParticipantCountsResolver,
+  RegionParticipantCountsResolver,
+} from '../modules/mentoring/participant-counts.resolver.js';
+import {
+  OrganizationParticipantsResolver,
+  ParticipantResolver,
+} from '../modules/mentoring/participant.resolver.js';
 import { RoadmapImportResolver } from '../modules/roadmap/roadmap-import.resolver.js';
 import { RoadmapItemResolver } from '../modules/roadmap/roadmap-item.resolver.js';
 import {
@@ -35,6 +44,11 @@ export const resolvers = [
   MunicipalityRoadmapResolver,
   RegionRoadmapResolver,
   RoadmapImportResolver,
+  ParticipantResolver,
+  OrganizationParticipantsResolver,
+  OrganizationParticipantCountsResolver,
+  MunicipalityParticipantCountsResolver,
+  RegionParticipantCountsResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

@@ -3,6 +3,10 @@ import type { AccessTokenClaims } from '../auth/token-verifier.js';
 import { resolveAccessScope, type AccessScope } from '../modules/access/access-scope.js';
 import { ScopedLists } from '../modules/access/scoped-lists.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from '../modules/hierarchy/hierarchy.loaders.js';
+import {
+  createParticipantLoaders,
+  type ParticipantLoaders,
+} from '../modules/mentoring/participant.loaders.js';
 import { createRoadmapLoaders, type RoadmapLoaders } from '../modules/roadmap/roadmap.loaders.js';
 
 /** Everything one GraphQL request works with; built fresh per request, never shared. */
@@ -12,6 +16,7 @@ export interface GraphQLContext {
   lists: ScopedLists;
   hierarchy: HierarchyLoaders;
   roadmaps: RoadmapLoaders;
+  participants: ParticipantLoaders;
 }
 
 export async function createContext(em: EntityManager, claims: AccessTokenClaims): Promise<GraphQLContext> {
@@ -23,5 +28,6 @@ export async function createContext(em: EntityManager, claims: AccessTokenClaims
     lists: new ScopedLists(requestEm, scope),
     hierarchy: createHierarchyLoaders(requestEm),
     roadmaps: createRoadmapLoaders(requestEm, scope),
+    participants: createParticipantLoaders(requestEm, scope),
   };
 }

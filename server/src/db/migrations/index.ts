@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122090000_hierarchy } from './Migration20261122090000_hierarchy.js';
 import { Migration20261122100000_audit } from './Migration20261122100000_audit.js';
 import { Migration20261122110000_roadmap } from './Migration20261122110000_roadmap.js';
+import { Migration20261122120000_participants } from './Migration20261122120000_participants.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122090000_hierarchy', class: Migration20261122090000_hierarchy },
   { name: 'Migration20261122100000_audit', class: Migration20261122100000_audit },
   { name: 'Migration20261122110000_roadmap', class: Migration20261122110000_roadmap },
+  { name: 'Migration20261122120000_participants', class: Migration20261122120000_participants },
 ];

@@ -8,6 +8,8 @@ import { Role } from './roles.js';
 import { systemCaller } from './access-scope.js';
 import { saveRoadmapPlan } from '../roadmap/roadmap-plan.service.js';
 import { RoadmapLevel } from '../roadmap/roadmap.enums.js';
+import { ParticipantCategory } from '../mentoring/participant.enums.js';
+import { createParticipant } from '../mentoring/participant.service.js';
 
 type FixtureOrganization = (typeof FIXTURE_ORGANIZATIONS)[number];
 
@@ -49,6 +51,12 @@ interface Sample {
   /** What an allowed caller gets back for a target it covers / does not cover. */
   expectInScope: (result: Result, target: FixtureOrganization) => void;
   expectOutOfScope: (result: Result, target: FixtureOrganization) => void;
+  /**
+   * What a caller without the role gets; by default FORBIDDEN. Fields under a school answer
+   * "no such school" first when the school is beyond the caller's reach; a field that answers
+   * null to outsiders (personal data) says so here, since an error would hint something is there.
+   */
+  expectRefused?: (result: Result, targetInReach: boolean) => void;
 }
 
 /** A refusal that reveals nothing: the target is "not found", or the caller is the wrong level. */
@@ -59,6 +67,35 @@ function expectRefusedOrHidden(result: Result) {
 
 /** Ids of each fixture school's roadmap and its first item (seeded in beforeAll). */
 const schoolRoadmaps = new Map<string, { roadmapId: number; itemId: number }>();
+
+/** Id of each fixture school's one participant (seeded in beforeAll). */
+const schoolParticipants = new Map<string, number>();
+
+const PARTICIPANT = {
+  category: ParticipantCategory.TEACHER,
+  isMentor: true,
+  isMentee: false,
+  lastName: 'Матричная',
+  firstName: 'Анна',
+  birthDate: '1990-03-04',
+  ovz: false,
+  gifted: false,
+  difficultSituation: false,
+  lowIncome: false,
+  orphan: false,
+};
+
+type ParticipantsData = { organization: { participants: { nodes: { personal: unknown }[] } } | null };
+
+/** A field of a school refused by role where the school is visible, hidden with it where not. */
+function expectForbiddenUnderSchool(result: Result, targetInReach: boolean) {
+  if (targetInReach) {
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.data ?? null).toEqual({ organization: null });
+  } else {
+    expect(result).toEqual({ data: { organization: null } });
+  }
+}
 
 /** An executable example of every operation in the policy table. */
 const SAMPLES: Record<Operation, Sample> = {
@@ -178,6 +215,69 @@ const SAMPLES: Record<Operation, Sample> = {
       expect(rows.map((row) => row.organization.code)).not.toContain(target.code);
     },
   },
+  'participant.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) { organization(code: $code) { participants { totalCount nodes { id } } } }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result, target) =>
+      expect(result).toEqual({
+        data: {
+          organization: {
+            participants: { totalCount: 1, nodes: [{ id: String(schoolParticipants.get(target.code)) }] },
+          },
+        },
+      }),
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
+    expectRefused: expectForbiddenUnderSchool,
+  },
+  'participant.personal.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) { organization(code: $code) { participants { nodes { personal { lastName } } } } }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result) =>
+      expect(result).toEqual({
+        data: { organization: { participants: { nodes: [{ personal: { lastName: 'Матричная' } }] } } },
+      }),
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
+    // Whoever may list participants gets `personal: null`; the rest are refused the list itself.
+    expectRefused: (result, targetInReach) => {
+      expect(JSON.stringify(result)).not.toMatch(/Матричная/);
+      if (result.errors || !targetInReach) {
+        expectForbiddenUnderSchool(result, targetInReach);
+      } else {
+        const nodes = (result.data as ParticipantsData).organization!.participants.nodes;
+        expect(nodes).toEqual([{ personal: null }]);
+      }
+    },
+  },
+  'participant.write': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!, $input: ParticipantInput!) { updateParticipant(id: $id, input: $input) { maxLoad } }`,
+        { id: String(schoolParticipants.get(target.code)), input: { ...PARTICIPANT, maxLoad: 2 } },
+        caller,
+      ),
+    covers: (role, target) => role === Role.SCHOOL_CURATOR && target.code === '280001',
+    expectInScope: (result) => expect(result).toEqual({ data: { updateParticipant: { maxLoad: 2 } } }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
+  'participant.count': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) { organization(code: $code) { participantCounts { total mentors } } }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result) =>
+      expect(result).toEqual({ data: { organization: { participantCounts: { total: 1, mentors: 1 } } } }),
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
+  },
   'audit.read': {
     run: (caller) => api.graphql(`{ auditLog(entity: "organization") { nodes { entityCode } } }`, {}, caller),
     expectInScope: (result, target) =>
@@ -197,9 +297,28 @@ let api: TestServer;
 beforeAll(async () => {
   api = await startTestServer();
   await seedAccessFixture(api.orm);
-  for (const school of FIXTURE_ORGANIZATIONS)
+  for (const school of FIXTURE_ORGANIZATIONS) {
     schoolRoadmaps.set(school.code, await seedSchoolRoadmap(school.code));
+    schoolParticipants.set(school.code, await seedSchoolParticipant(school.code));
+  }
 });
+
+async function seedSchoolParticipant(code: string) {
+  const [school] = await api.orm.em
+    .getConnection()
+    .execute<{ id: number; municipality_id: number; region_id: number }[]>(
+      `select id, municipality_id, region_id from organization where code = ?`,
+      [code],
+    );
+  const path = {
+    regionId: school!.region_id,
+    municipalityId: school!.municipality_id,
+    organizationId: school!.id,
+  };
+  return api.orm.em
+    .fork()
+    .transactional((tx) => createParticipant(tx, systemCaller('test'), path, PARTICIPANT, '2026-01-01'));
+}
 
 async function seedSchoolRoadmap(code: string) {
   const [school] = await api.orm.em
@@ -256,7 +375,9 @@ describe('authorization matrix', () => {
     const { caller, covers } = CALLERS[role];
     const sample = SAMPLES[operation];
     const result = await sample.run(await caller(), target);
-    if (!(POLICY[operation].roles as readonly Role[]).includes(role)) {
+    if (!(POLICY[operation].roles as readonly Role[]).includes(role) && sample.expectRefused) {
+      sample.expectRefused(result, covers(target));
+    } else if (!(POLICY[operation].roles as readonly Role[]).includes(role)) {
       expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       // A nullable root field comes back as null beside the error; nothing else may.
       expect(Object.values(result.data ?? {}).every((value) => value === null)).toBe(true);

@@ -29,6 +29,10 @@ describe('me', () => {
           { operation: 'hierarchy.read' },
           { operation: 'roadmap.read' },
           { operation: 'roadmap.plan' },
+          { operation: 'participant.read' },
+          { operation: 'participant.personal.read' },
+          { operation: 'participant.write' },
+          { operation: 'participant.count' },
         ],
       },
     });

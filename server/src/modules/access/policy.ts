@@ -33,6 +33,22 @@ export const POLICY = {
       Role.API_CLIENT,
     ],
   },
+  'participant.read': {
+    description: 'База наставников и наставляемых ОО без персональных данных',
+    roles: [Role.SCHOOL_CURATOR, Role.MUNICIPAL_COORDINATOR],
+  },
+  'participant.personal.read': {
+    description: 'Персональные данные участников своей ОО (каждое чтение записывается в журнал аудита)',
+    roles: [Role.SCHOOL_CURATOR],
+  },
+  'participant.write': {
+    description: 'Ведение базы наставников и наставляемых своей ОО: участники, согласия, их отзыв',
+    roles: [Role.SCHOOL_CURATOR],
+  },
+  'participant.count': {
+    description: 'Сводные числа участников программы наставничества',
+    roles: EVERY_ROLE,
+  },
 } as const satisfies Record<string, { description: string; roles: readonly Role[] }>;
 
 export type Operation = keyof typeof POLICY;
