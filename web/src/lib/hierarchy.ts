@@ -37,6 +37,13 @@ export interface Column<Row, Key extends string = string> {
   value: (row: Row) => SortValue;
   numeric?: boolean;
   identifier?: boolean;
+  /**
+   * How a cell reads when that differs from the value it sorts by: a share 0.059 as «5,9 %», a
+   * day 2025-06-20 as «20.06.2025». Text columns export this text; numeric ones keep the number.
+   */
+  text?: (row: Row) => string;
+  /** The XLSX number format of a numeric column; whole numbers (`#,##0`) unless given. */
+  numberFormat?: string;
 }
 
 export type RegionColumn = 'code' | 'name' | 'municipalities' | 'organizations';

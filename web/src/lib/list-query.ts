@@ -48,10 +48,16 @@ export function hrefWith(url: URL, changes: Record<string, string | null>): stri
   return query ? `${url.pathname}?${query}` : url.pathname;
 }
 
-/** The export link of a list: the same search and order, all rows (no `limit`). */
-export function exportHref(url: URL, exportPath: string): string {
+/** The URL parameters a list's export repeats: its search and order (never `limit`). */
+export const EXPORT_PARAMS: readonly string[] = ['q', 'sort', 'dir'];
+
+/**
+ * The export link of a list: the same search and order, all rows (no `limit`). Pages whose lists
+ * have more in the URL (a year, filters) name those parameters too.
+ */
+export function exportHref(url: URL, exportPath: string, names: readonly string[] = EXPORT_PARAMS): string {
   const params = new URLSearchParams();
-  for (const name of ['q', 'sort', 'dir']) {
+  for (const name of names) {
     const value = url.searchParams.get(name);
     if (value) params.set(name, value);
   }

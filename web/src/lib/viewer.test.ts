@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canBrowseLevel, homeLabel, landingPath, scopeLabel, type Viewer, type ViewerScope } from './viewer';
+import {
+  canBrowseLevel,
+  homeLabel,
+  landingPath,
+  roadmapsPath,
+  scopeLabel,
+  type Viewer,
+  type ViewerScope,
+} from './viewer';
 
 function viewer(scope: ViewerScope): Pick<Viewer, 'scope'> {
   return { scope };
@@ -54,5 +62,16 @@ describe('scopeLabel and homeLabel', () => {
   it('names the start page after the level', () => {
     expect(homeLabel('federation')).toBe('Субъекты РФ');
     expect(homeLabel('organization')).toBe('Моя организация');
+  });
+});
+
+describe('roadmapsPath', () => {
+  it.each<[ViewerScope, string]>([
+    [{ level: 'federation', code: null, name: null }, '/roadmaps'],
+    [{ level: 'region', code: '28', name: null }, '/regions/28/roadmaps'],
+    [{ level: 'municipality', code: '10712000', name: null }, '/municipalities/10712000/roadmaps'],
+    [{ level: 'organization', code: '280001', name: null }, '/organizations/280001/roadmap'],
+  ])('leads a user scoped to %o to %s', (scope, path) => {
+    expect(roadmapsPath(scope)).toBe(path);
   });
 });

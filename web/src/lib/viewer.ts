@@ -108,3 +108,28 @@ export function homeLabel(level: ScopeLevel): string {
       return 'Моя организация';
   }
 }
+
+/**
+ * «Дорожные карты» in the main navigation, at the user's level: a curator's own school's
+ * roadmap, a coordinator's tracker of the municipality's schools, a region's summary by
+ * municipality, the country's summary by region.
+ */
+export function roadmapsPath(
+  scope: Pick<ViewerScope, 'level' | 'code'>,
+):
+  | '/roadmaps'
+  | `/regions/${string}/roadmaps`
+  | `/municipalities/${string}/roadmaps`
+  | `/organizations/${string}/roadmap` {
+  const code = encodeURIComponent(scope.code ?? '');
+  switch (scope.level) {
+    case 'federation':
+      return '/roadmaps';
+    case 'region':
+      return `/regions/${code}/roadmaps`;
+    case 'municipality':
+      return `/municipalities/${code}/roadmaps`;
+    case 'organization':
+      return `/organizations/${code}/roadmap`;
+  }
+}

@@ -1,7 +1,7 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { gql } from '@urql/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient, queryApi } from './api-client';
+import { createApiClient, mutateApi, queryApi } from './api-client';
 import { isApiRequest } from './config';
 
 // The request being served, as SvelteKit's getRequestEvent() would return it.
@@ -107,6 +107,69 @@ describe('queryApi when the API answers 401', () => {
   });
 });
 
+const MUTATION = gql<{ markRoadmapItem: { id: string } }, { id: string }>`
+  mutation Mark($id: ID!) {
+    markRoadmapItem(id: $id, input: { status: DONE }) {
+      id
+    }
+  }
+`;
+
+describe('mutateApi', () => {
+  it('hands back the API’s answer when the change is made', async () => {
+    const fetch = vi.fn(async () => jsonResponse({ data: { markRoadmapItem: { id: '1' } } }));
+    expect(await mutateApi(createApiClient(fetch), MUTATION, { id: '1' })).toEqual({
+      ok: true,
+      data: { markRoadmapItem: { id: '1' } },
+    });
+  });
+
+  it('puts a refused field’s message beside that field, without the field name in front', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse({
+        data: null,
+        errors: [
+          {
+            message: 'completedAt: дата не может быть в будущем',
+            extensions: { code: 'BAD_USER_INPUT', field: 'completedAt' },
+          },
+        ],
+      }),
+    );
+    expect(await mutateApi(createApiClient(fetch), MUTATION, { id: '1' })).toEqual({
+      ok: false,
+      fieldErrors: { completedAt: 'дата не может быть в будущем' },
+      message: null,
+    });
+  });
+
+  it('passes the API’s Russian explanation of a refused step on as the message', async () => {
+    const reason =
+      'Нельзя: дорожная карта сейчас «согласована», а это действие возможно, когда она «черновик».';
+    const fetch = vi.fn(async () =>
+      jsonResponse({
+        data: null,
+        errors: [{ message: reason, extensions: { code: 'FAILED_PRECONDITION' } }],
+      }),
+    );
+    expect(await mutateApi(createApiClient(fetch), MUTATION, { id: '1' })).toEqual({
+      ok: false,
+      fieldErrors: {},
+      message: reason,
+    });
+  });
+
+  it('says in Russian when the API cannot be reached, instead of failing the page', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('fetch failed');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const outcome = await mutateApi(createApiClient(fetch), MUTATION, { id: '1' });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.message).toContain('временно недоступен');
+  });
+});
+
 describe('isApiRequest', () => {
   it('matches the API endpoint only, so the token goes nowhere else', () => {
     expect(isApiRequest('http://127.0.0.1:4000/graphql')).toBe(true);
@@ -115,5 +178,11 @@ describe('isApiRequest', () => {
     expect(isApiRequest('http://127.0.0.1:4001/graphql')).toBe(false);
     expect(isApiRequest('https://127.0.0.1:4000/graphql')).toBe(false);
     expect(isApiRequest('http://evil.example/graphql')).toBe(false);
+  });
+
+  it('also matches the API’s file exports beside the endpoint, and nothing else there', () => {
+    expect(isApiRequest('http://127.0.0.1:4000/exports/roadmap-analysis.xlsx?academicYear=2025')).toBe(true);
+    expect(isApiRequest('http://127.0.0.1:4000/exportsx/file')).toBe(false);
+    expect(isApiRequest('http://evil.example/exports/roadmap-analysis.xlsx')).toBe(false);
   });
 });

@@ -51,13 +51,66 @@ export async function queryApi<Data, Variables extends AnyVariables>(
   return result.data;
 }
 
+/** What a change came to: the API's answer, or what to tell the user and beside which field. */
+export type MutationOutcome<Data> =
+  | { ok: true; data: Data }
+  | {
+      ok: false;
+      /** Messages by input field (`completedAt` → «дата не может быть в будущем»). */
+      fieldErrors: Record<string, string>;
+      /** A message about the whole change («Нельзя: дорожная карта сейчас …»). */
+      message: string | null;
+    };
+
+/**
+ * Runs a mutation for a form action. Unlike `queryApi`, a refusal is not an error page: the
+ * API's BAD_USER_INPUT names the field at fault («completedAt: дата …»), which the form shows
+ * beside that field; FAILED_PRECONDITION and the rest come back as one Russian sentence.
+ */
+export async function mutateApi<Data, Variables extends AnyVariables>(
+  client: Client,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<MutationOutcome<Data>> {
+  const result = await client.mutation(document, variables).toPromise();
+  if (!result.error && result.data) return { ok: true, data: result.data };
+  if (result.error?.response?.status === 401) apiRefusedToken();
+
+  const fieldErrors: Record<string, string> = {};
+  const messages: string[] = [];
+  for (const graphQLError of result.error?.graphQLErrors ?? []) {
+    const code = graphQLError.extensions?.code;
+    const field = graphQLError.extensions?.field;
+    if (code === 'BAD_USER_INPUT' && typeof field === 'string') {
+      const prefix = `${field}: `;
+      const message = graphQLError.message;
+      fieldErrors[field] = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+    } else if (code === 'FAILED_PRECONDITION' || code === 'NOT_FOUND') {
+      messages.push(graphQLError.message);
+    } else if (code === 'FORBIDDEN') {
+      messages.push('Недостаточно прав: это действие недоступно для вашей роли.');
+    } else {
+      console.error('Ошибка изменения в API:', graphQLError.message);
+      messages.push('Сервис данных не принял изменение. Проверьте введённые данные и повторите попытку.');
+    }
+  }
+  if (result.error?.networkError) {
+    console.error('Ошибка изменения в API:', result.error.message);
+    messages.push('Сервис данных временно недоступен. Повторите попытку через несколько минут.');
+  }
+  if (messages.length === 0 && Object.keys(fieldErrors).length === 0) {
+    messages.push('Сервис данных не подтвердил изменение. Обновите страницу и проверьте результат.');
+  }
+  return { ok: false, fieldErrors, message: messages.length > 0 ? [...new Set(messages)].join(' ') : null };
+}
+
 /**
  * The API answered 401 even after `handleFetch` refreshed the token once. If that refresh failed,
  * the session has ended: the user signs in again and comes back to this page. If the API refuses
  * a freshly issued token, signing in again would not help (and with single sign-on would loop),
  * so that is an error page.
  */
-function apiRefusedToken(): never {
+export function apiRefusedToken(): never {
   const event = getRequestEvent();
   if (!event.locals.session) redirect(303, sessionExpiredPath(currentPath(event.url)));
   error(502, 'Сервис данных не принял ключ доступа. Повторите попытку позже или войдите снова.');

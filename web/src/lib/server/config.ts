@@ -17,11 +17,20 @@ export function listPageSize(): number {
 export const API_PAGE_SIZE = 500;
 
 /**
- * Whether a request goes to the GraphQL API (same origin and path as API_URL): the only
- * destination that ever gets the user's access token.
+ * A file the API exports (`GET <API base>/exports/roadmap-analysis.xlsx`), beside the GraphQL
+ * endpoint: `http://api/graphql` → `http://api/exports/…`.
+ */
+export function apiExportUrl(name: string): URL {
+  return new URL(`exports/${name}`, apiUrl());
+}
+
+/**
+ * Whether a request goes to the API — its GraphQL endpoint (same origin and path as API_URL) or
+ * one of its file exports beside it: the only destinations that ever get the user's access token.
  */
 export function isApiRequest(url: string): boolean {
   const api = new URL(apiUrl());
   const target = new URL(url);
-  return target.origin === api.origin && target.pathname === api.pathname;
+  if (target.origin !== api.origin) return false;
+  return target.pathname === api.pathname || target.pathname.startsWith(apiExportUrl('').pathname);
 }

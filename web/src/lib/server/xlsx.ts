@@ -9,6 +9,17 @@ export interface XlsxTable<Row> {
   rows: readonly Row[];
   /** Adds an «Итого» row with the sums of the numeric columns. */
   withTotals?: boolean;
+  /**
+   * An «Итого» row given whole, for columns that do not add up (shares are Σ numerator /
+   * Σ denominator, not a sum of shares): its numeric values are written under their columns.
+   */
+  totalsRow?: Row;
+}
+
+/** A cell as the file stores it: numbers as numbers, other columns as the page shows them. */
+function cellValue<Row>(column: Column<Row>, row: Row) {
+  if (column.numeric) return column.value(row) ?? null;
+  return column.text ? column.text(row) : (column.value(row) ?? null);
 }
 
 const MIN_WIDTH = 8;
@@ -27,12 +38,21 @@ export async function tableToXlsx<Row>(table: XlsxTable<Row>): Promise<ArrayBuff
   const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.columns.map((column) => column.header)).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(table.columns.map((column) => column.value(row) ?? null));
+    sheet.addRow(table.columns.map((column) => cellValue(column, row)));
   }
   if (table.withTotals) {
     const totalsRow = sheet.addRow(
       table.columns.map((column, index) => {
         if (column.numeric) return table.rows.reduce((sum, row) => sum + (Number(column.value(row)) || 0), 0);
+        return index === 0 ? 'Итого' : null;
+      }),
+    );
+    totalsRow.font = { bold: true };
+  } else if (table.totalsRow) {
+    const given = table.totalsRow;
+    const totalsRow = sheet.addRow(
+      table.columns.map((column, index) => {
+        if (column.numeric) return column.value(given) ?? null;
         return index === 0 ? 'Итого' : null;
       }),
     );
@@ -43,11 +63,11 @@ export async function tableToXlsx<Row>(table: XlsxTable<Row>): Promise<ArrayBuff
   table.columns.forEach((column, index) => {
     const longest = Math.max(
       column.header.length,
-      ...table.rows.map((row) => String(column.value(row) ?? '').length),
+      ...table.rows.map((row) => String(cellValue(column, row) ?? '').length),
     );
     const sheetColumn = sheet.getColumn(index + 1);
     sheetColumn.width = Math.min(Math.max(longest + 2, MIN_WIDTH), MAX_WIDTH);
-    if (column.numeric) sheetColumn.numFmt = '#,##0';
+    if (column.numeric) sheetColumn.numFmt = column.numberFormat ?? '#,##0';
   });
 
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
