@@ -33,9 +33,11 @@ export const POLICY = {
       Role.API_CLIENT,
     ],
   },
+  // Rows carry sensitive flags (ОВЗ, сирота, малоимущая семья) even without names: above the
+  // school everyone sees counts only.
   'participant.read': {
-    description: 'База наставников и наставляемых ОО без персональных данных',
-    roles: [Role.SCHOOL_CURATOR, Role.MUNICIPAL_COORDINATOR],
+    description: 'База наставников и наставляемых своей ОО (строки без персональных данных)',
+    roles: [Role.SCHOOL_CURATOR],
   },
   'participant.personal.read': {
     description: 'Персональные данные участников своей ОО (каждое чтение записывается в журнал аудита)',
