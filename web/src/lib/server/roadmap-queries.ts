@@ -235,9 +235,10 @@ export interface MunicipalityTrackerData {
     total: RoadmapProgress;
     rows: {
       organization: { code: string; name: string; shortName: string | null };
-      roadmap: { id: string; updatedAt: string } | null;
+      roadmap: { id: string } | null;
       status: RoadmapStatus | null;
       progress: RoadmapProgress;
+      lastUpdatedAt: string | null;
     }[];
   } | null;
   overdueRoadmapItems: {
@@ -282,12 +283,12 @@ export const MUNICIPALITY_TRACKER: TypedDocumentNode<
         }
         roadmap {
           id
-          updatedAt
         }
         status
         progress {
           ...RoadmapProgressFields
         }
+        lastUpdatedAt
       }
     }
     overdueRoadmapItems(municipalityCode: $code, academicYear: $year, asOf: $asOf, first: $overdueFirst) {

@@ -125,10 +125,7 @@ export async function loadMunicipalityTracker(api: Client, code: string, url: UR
     shortName: row.organization.shortName,
     status: row.status,
     progress: row.progress,
-    // The row's own `lastUpdatedAt` (latest of roadmap and items) cannot be asked for yet: the API
-    // fails to serialise it (a raw timestamp string, INTERNAL_SERVER_ERROR). The roadmap's
-    // `updatedAt` stands in; completion marks and agreement steps move it, plan edits do not.
-    lastUpdatedAt: row.roadmap?.updatedAt ?? null,
+    lastUpdatedAt: row.lastUpdatedAt,
   }));
   const filters: TrackerFilters = parseTrackerFilters(url.searchParams);
   const list = trackerList<SchoolRoadmapRow, TrackerColumn>(
