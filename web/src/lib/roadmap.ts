@@ -339,6 +339,25 @@ function shareColumn<Row extends { progress: RoadmapProgress }, Key extends stri
   };
 }
 
+/** The progress columns of the on-page summary tables: share, done of due, overdue, not done. */
+function progressColumns<Row extends { progress: RoadmapProgress }>(): Column<
+  Row,
+  'share' | 'done' | 'overdue' | 'notDone'
+>[] {
+  return [
+    shareColumn('share'),
+    {
+      key: 'done',
+      header: 'Выполнено / к сроку',
+      value: (row) => row.progress.dueDone,
+      text: (row) => doneOfDue(row.progress),
+      numeric: true,
+    },
+    { key: 'overdue', header: 'Просрочено', value: (row) => row.progress.overdue, numeric: true },
+    { key: 'notDone', header: 'Не выполнено', value: (row) => row.progress.notDone, numeric: true },
+  ];
+}
+
 export const TRACKER_COLUMNS: readonly Column<SchoolRoadmapRow, TrackerColumn>[] = [
   { key: 'name', header: 'ОО', value: (row) => displayName(row) },
   {
@@ -347,16 +366,7 @@ export const TRACKER_COLUMNS: readonly Column<SchoolRoadmapRow, TrackerColumn>[]
     value: (row) => STATE_ORDER.indexOf(row.status),
     text: (row) => roadmapStatusLabel(row.status),
   },
-  shareColumn('share'),
-  {
-    key: 'done',
-    header: 'Выполнено / к сроку',
-    value: (row) => row.progress.dueDone,
-    text: (row) => doneOfDue(row.progress),
-    numeric: true,
-  },
-  { key: 'overdue', header: 'Просрочено', value: (row) => row.progress.overdue, numeric: true },
-  { key: 'notDone', header: 'Не выполнено', value: (row) => row.progress.notDone, numeric: true },
+  ...progressColumns<SchoolRoadmapRow>(),
   {
     key: 'updated',
     header: 'Последнее изменение',
@@ -468,16 +478,7 @@ export function completionColumns(unit: UnitHeaders): Column<UnitCompletionRow, 
     { key: 'organizations', header: 'ОО', value: (row) => row.organizations, numeric: true },
     { key: 'withRoadmap', header: 'С картой', value: (row) => row.withRoadmap, numeric: true },
     { key: 'agreed', header: 'Согласовано', value: (row) => row.agreed, numeric: true },
-    shareColumn('share'),
-    {
-      key: 'done',
-      header: 'Выполнено / к сроку',
-      value: (row) => row.progress.dueDone,
-      text: (row) => doneOfDue(row.progress),
-      numeric: true,
-    },
-    { key: 'overdue', header: 'Просрочено', value: (row) => row.progress.overdue, numeric: true },
-    { key: 'notDone', header: 'Не выполнено', value: (row) => row.progress.notDone, numeric: true },
+    ...progressColumns<UnitCompletionRow>(),
   ];
 }
 

@@ -1,33 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Roadmap, RoadmapItem } from '$lib/roadmap';
+import { itemFixture, progressFixture } from '$lib/roadmap.fixtures';
 import { itemExportRows, itemsView } from './roadmap-page';
 
 function item(id: string, overrides: Partial<RoadmapItem> = {}): RoadmapItem {
-  return {
+  return itemFixture({
     id,
     position: Number(id),
     number: `${id}.`,
     title: `Мероприятие ${id}`,
-    stage: null,
-    dueWording: 'Сентябрь 2025',
-    dueKind: 'DATES',
     dueWindows: [],
-    dueProblem: null,
-    dueTo: '2025-09-30',
-    responsible: null,
-    expectedResult: null,
-    status: 'PLANNED',
-    completionNote: null,
-    evidenceOrderNumber: null,
-    evidenceOrderDate: null,
-    evidenceLink: null,
-    evidenceFileName: null,
-    completedAt: null,
-    overdue: false,
-    daysLate: 0,
-    section: null,
     ...overrides,
-  };
+  });
 }
 
 const roadmap: Roadmap = {
@@ -40,17 +24,7 @@ const roadmap: Roadmap = {
   updatedAt: '2026-01-01T00:00:00Z',
   submittedAt: null,
   agreedAt: null,
-  progress: {
-    itemsTotal: 4,
-    dueByDate: 0,
-    dueDone: 0,
-    done: 0,
-    doneOnTime: 0,
-    overdue: 0,
-    notDone: 0,
-    cancelled: 0,
-    completionShare: null,
-  },
+  progress: progressFixture({ itemsTotal: 4 }),
   // Listed out of order: the page follows `position`.
   sections: [
     { id: '20', position: 2, title: 'Мониторинг' },

@@ -62,6 +62,14 @@ const NOT_FOUND: Record<RoadmapOwnerLevel, (code: string) => string> = {
   region: (code) => `Субъект РФ с кодом «${code}» не найден.`,
 };
 
+/** A roadmap's owner as the page shows it; the codes above it are read off its municipality and region. */
+function roadmapUnit(
+  level: RoadmapOwnerLevel,
+  unit: Omit<RoadmapUnit, 'level' | 'municipalityCode' | 'regionCode'>,
+): RoadmapUnit {
+  return { level, ...unit, municipalityCode: unit.municipality?.code ?? null, regionCode: unit.region.code };
+}
+
 /** The unit and its roadmap; a unit outside the caller's scope is «not found», as the API answers. */
 export async function fetchRoadmap(
   api: Client,
@@ -81,48 +89,29 @@ export async function fetchRoadmap(
     if (data.unit) {
       const school = data.unit;
       roadmap = school.roadmap;
-      unit = {
-        level,
+      unit = roadmapUnit(level, {
         code: school.code,
         name: displayName(school),
         fullName: school.name,
         municipality: school.municipality,
-        municipalityCode: school.municipality.code,
         region: school.region,
-        regionCode: school.region.code,
-      };
+      });
     }
   } else if (level === 'municipality') {
     const data = await queryApi(api, MUNICIPALITY_ROADMAP, variables);
     ({ me, roadmapTemplates: templates } = data);
     if (data.unit) {
+      const { code, name, region } = data.unit;
       roadmap = data.unit.roadmap;
-      unit = {
-        level,
-        code: data.unit.code,
-        name: data.unit.name,
-        fullName: data.unit.name,
-        municipality: { code: data.unit.code, name: data.unit.name },
-        municipalityCode: data.unit.code,
-        region: data.unit.region,
-        regionCode: data.unit.region.code,
-      };
+      unit = roadmapUnit(level, { code, name, fullName: name, municipality: { code, name }, region });
     }
   } else {
     const data = await queryApi(api, REGION_ROADMAP, variables);
     ({ me, roadmapTemplates: templates } = data);
     if (data.unit) {
+      const { code, name } = data.unit;
       roadmap = data.unit.roadmap;
-      unit = {
-        level,
-        code: data.unit.code,
-        name: data.unit.name,
-        fullName: data.unit.name,
-        municipality: null,
-        municipalityCode: null,
-        region: { code: data.unit.code, name: data.unit.name },
-        regionCode: data.unit.code,
-      };
+      unit = roadmapUnit(level, { code, name, fullName: name, municipality: null, region: { code, name } });
     }
   }
   if (!unit) error(404, NOT_FOUND[level](code));

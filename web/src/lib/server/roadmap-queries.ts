@@ -101,6 +101,17 @@ const CALLER_FIELDS = gql`
   }
 `;
 
+/** A template the caller may start a roadmap from. */
+const TEMPLATE_FIELDS = gql`
+  fragment RoadmapTemplateFields on RoadmapTemplate {
+    code
+    level
+    title
+    description
+    itemCount
+  }
+`;
+
 export interface CallerData {
   level: 'FEDERATION' | 'REGION' | 'MUNICIPALITY' | 'ORGANIZATION' | null;
   permissions: { operation: string }[];
@@ -136,11 +147,7 @@ export const ORGANIZATION_ROADMAP: TypedDocumentNode<OrganizationRoadmapData, Ro
       ...CallerFields
     }
     roadmapTemplates {
-      code
-      level
-      title
-      description
-      itemCount
+      ...RoadmapTemplateFields
     }
     unit: organization(code: $code) {
       code
@@ -160,6 +167,7 @@ export const ORGANIZATION_ROADMAP: TypedDocumentNode<OrganizationRoadmapData, Ro
     }
   }
   ${CALLER_FIELDS}
+  ${TEMPLATE_FIELDS}
   ${ROADMAP_FIELDS}
 `;
 
@@ -175,11 +183,7 @@ export const MUNICIPALITY_ROADMAP: TypedDocumentNode<MunicipalityRoadmapData, Ro
       ...CallerFields
     }
     roadmapTemplates {
-      code
-      level
-      title
-      description
-      itemCount
+      ...RoadmapTemplateFields
     }
     unit: municipality(code: $code) {
       code
@@ -194,6 +198,7 @@ export const MUNICIPALITY_ROADMAP: TypedDocumentNode<MunicipalityRoadmapData, Ro
     }
   }
   ${CALLER_FIELDS}
+  ${TEMPLATE_FIELDS}
   ${ROADMAP_FIELDS}
 `;
 
@@ -205,11 +210,7 @@ export const REGION_ROADMAP: TypedDocumentNode<RegionRoadmapData, RoadmapPageVar
       ...CallerFields
     }
     roadmapTemplates {
-      code
-      level
-      title
-      description
-      itemCount
+      ...RoadmapTemplateFields
     }
     unit: region(code: $code) {
       code
@@ -220,6 +221,7 @@ export const REGION_ROADMAP: TypedDocumentNode<RegionRoadmapData, RoadmapPageVar
     }
   }
   ${CALLER_FIELDS}
+  ${TEMPLATE_FIELDS}
   ${ROADMAP_FIELDS}
 `;
 
@@ -330,6 +332,19 @@ const UNIT_COMPLETION_FIELDS = gql`
   ${PROGRESS_FIELDS}
 `;
 
+const COMPLETION_FIELDS = gql`
+  fragment CompletionFields on RoadmapCompletion {
+    asOf
+    rows {
+      ...UnitCompletionFields
+    }
+    total {
+      ...UnitCompletionFields
+    }
+  }
+  ${UNIT_COMPLETION_FIELDS}
+`;
+
 interface CompletionData {
   asOf: string;
   rows: UnitCompletionRow[];
@@ -351,16 +366,10 @@ export const REGION_COMPLETION: TypedDocumentNode<
       name
     }
     roadmapCompletion(regionCode: $code, academicYear: $year, asOf: $asOf) {
-      asOf
-      rows {
-        ...UnitCompletionFields
-      }
-      total {
-        ...UnitCompletionFields
-      }
+      ...CompletionFields
     }
   }
-  ${UNIT_COMPLETION_FIELDS}
+  ${COMPLETION_FIELDS}
 `;
 
 export interface NationalCompletionData {
@@ -371,16 +380,10 @@ export const NATIONAL_COMPLETION: TypedDocumentNode<NationalCompletionData, { ye
   gql`
     query NationalRoadmapCompletion($year: Int!, $asOf: String!) {
       roadmapCompletion(regionCode: null, academicYear: $year, asOf: $asOf) {
-        asOf
-        rows {
-          ...UnitCompletionFields
-        }
-        total {
-          ...UnitCompletionFields
-        }
+        ...CompletionFields
       }
     }
-    ${UNIT_COMPLETION_FIELDS}
+    ${COMPLETION_FIELDS}
   `;
 
 // ── Changes ───────────────────────────────────────────────────────────────────────────────────
@@ -435,40 +438,48 @@ interface Moved {
   status: RoadmapStatus;
 }
 
+/** What a move between agreement states answers with. */
+const MOVED_FIELDS = gql`
+  fragment MovedRoadmapFields on Roadmap {
+    id
+    status
+  }
+`;
+
 export const SUBMIT_ROADMAP: TypedDocumentNode<{ submitRoadmap: Moved }, Variables> = gql`
   mutation SubmitRoadmap($id: ID!) {
     submitRoadmap(id: $id) {
-      id
-      status
+      ...MovedRoadmapFields
     }
   }
+  ${MOVED_FIELDS}
 `;
 
 export const AGREE_ROADMAP: TypedDocumentNode<{ agreeRoadmap: Moved }, Variables> = gql`
   mutation AgreeRoadmap($id: ID!) {
     agreeRoadmap(id: $id) {
-      id
-      status
+      ...MovedRoadmapFields
     }
   }
+  ${MOVED_FIELDS}
 `;
 
 export const RETURN_ROADMAP: TypedDocumentNode<{ returnRoadmap: Moved }, Variables> = gql`
   mutation ReturnRoadmap($id: ID!, $comment: String!) {
     returnRoadmap(id: $id, comment: $comment) {
-      id
-      status
+      ...MovedRoadmapFields
     }
   }
+  ${MOVED_FIELDS}
 `;
 
 export const REOPEN_ROADMAP: TypedDocumentNode<{ reopenRoadmap: Moved }, Variables> = gql`
   mutation ReopenRoadmap($id: ID!) {
     reopenRoadmap(id: $id) {
-      id
-      status
+      ...MovedRoadmapFields
     }
   }
+  ${MOVED_FIELDS}
 `;
 
 export const IMPORT_ROADMAP: TypedDocumentNode<{ importRoadmap: RoadmapImportReport }, Variables> = gql`
