@@ -2,6 +2,8 @@ import { Municipality } from '../modules/hierarchy/municipality.entity.js';
 import { Organization } from '../modules/hierarchy/organization.entity.js';
 import { Region } from '../modules/hierarchy/region.entity.js';
 import { Consent } from '../modules/mentoring/consent.entity.js';
+import { MentoringGroup } from '../modules/mentoring/mentoring-group.entity.js';
+import { MentoringProgram } from '../modules/mentoring/mentoring-program.entity.js';
 import { ParticipantPersonal } from '../modules/mentoring/participant-personal.entity.js';
 import { Participant } from '../modules/mentoring/participant.entity.js';
 import { RoadmapItem } from '../modules/roadmap/roadmap-item.entity.js';
@@ -19,4 +21,6 @@ export const entities = [
   Participant,
   ParticipantPersonal,
   Consent,
+  MentoringProgram,
+  MentoringGroup,
 ];

@@ -9,6 +9,11 @@ import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
 import {
+  MentoringGroupResolver,
+  OrganizationMentoringResolver,
+} from '../modules/mentoring/mentoring-group.resolver.js';
+import { MentoringProgramResolver } from '../modules/mentoring/mentoring-program.resolver.js';
+import {
   MunicipalityParticipantCountsResolver,
   OrganizationParticipantCountsResolver,
   RegionParticipantCountsResolver,
@@ -49,6 +54,9 @@ export const resolvers = [
   OrganizationParticipantCountsResolver,
   MunicipalityParticipantCountsResolver,
   RegionParticipantCountsResolver,
+  MentoringProgramResolver,
+  MentoringGroupResolver,
+  OrganizationMentoringResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

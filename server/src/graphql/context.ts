@@ -7,6 +7,10 @@ import {
   createParticipantLoaders,
   type ParticipantLoaders,
 } from '../modules/mentoring/participant.loaders.js';
+import {
+  createMentoringGroupLoaders,
+  type MentoringGroupLoaders,
+} from '../modules/mentoring/mentoring-group.loaders.js';
 import { createRoadmapLoaders, type RoadmapLoaders } from '../modules/roadmap/roadmap.loaders.js';
 
 /** Everything one GraphQL request works with; built fresh per request, never shared. */
@@ -17,6 +21,7 @@ export interface GraphQLContext {
   hierarchy: HierarchyLoaders;
   roadmaps: RoadmapLoaders;
   participants: ParticipantLoaders;
+  mentoring: MentoringGroupLoaders;
 }
 
 export async function createContext(em: EntityManager, claims: AccessTokenClaims): Promise<GraphQLContext> {
@@ -29,5 +34,6 @@ export async function createContext(em: EntityManager, claims: AccessTokenClaims
     hierarchy: createHierarchyLoaders(requestEm),
     roadmaps: createRoadmapLoaders(requestEm, scope),
     participants: createParticipantLoaders(requestEm, scope),
+    mentoring: createMentoringGroupLoaders(requestEm, scope),
   };
 }

@@ -3,6 +3,7 @@ import { Migration20261122090000_hierarchy } from './Migration20261122090000_hie
 import { Migration20261122100000_audit } from './Migration20261122100000_audit.js';
 import { Migration20261122110000_roadmap } from './Migration20261122110000_roadmap.js';
 import { Migration20261122120000_participants } from './Migration20261122120000_participants.js';
+import { Migration20261122130000_mentoring_groups } from './Migration20261122130000_mentoring_groups.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122100000_audit', class: Migration20261122100000_audit },
   { name: 'Migration20261122110000_roadmap', class: Migration20261122110000_roadmap },
   { name: 'Migration20261122120000_participants', class: Migration20261122120000_participants },
+  { name: 'Migration20261122130000_mentoring_groups', class: Migration20261122130000_mentoring_groups },
 ];

@@ -68,6 +68,9 @@ function expectRefusedOrHidden(result: Result) {
 /** Ids of each fixture school's roadmap and its first item (seeded in beforeAll). */
 const schoolRoadmaps = new Map<string, { roadmapId: number; itemId: number }>();
 
+/** Id of each fixture school's one mentoring group, still forming (seeded in beforeAll). */
+const schoolGroups = new Map<string, number>();
+
 /** Id of each fixture school's one participant (seeded in beforeAll). */
 const schoolParticipants = new Map<string, number>();
 
@@ -267,6 +270,40 @@ const SAMPLES: Record<Operation, Sample> = {
     expectInScope: (result) => expect(result).toEqual({ data: { updateParticipant: { maxLoad: 2 } } }),
     expectOutOfScope: expectRefusedOrHidden,
   },
+  'mentoring.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) { organization(code: $code) { mentoringGroups { totalCount nodes { id stage } } } }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result, target) =>
+      expect(result).toEqual({
+        data: {
+          organization: {
+            mentoringGroups: {
+              totalCount: 1,
+              nodes: [{ id: String(schoolGroups.get(target.code)), stage: 'MATCHING' }],
+            },
+          },
+        },
+      }),
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
+    expectRefused: expectForbiddenUnderSchool,
+  },
+  'mentoring.write': {
+    // Staying on the current stage is allowed and changes nothing, so the sample can run again.
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!) { moveGroupStage(id: $id, stage: MATCHING) { stage status } }`,
+        { id: String(schoolGroups.get(target.code)) },
+        caller,
+      ),
+    covers: (role, target) => role === Role.SCHOOL_CURATOR && target.code === '280001',
+    expectInScope: (result) =>
+      expect(result).toEqual({ data: { moveGroupStage: { stage: 'MATCHING', status: 'FORMING' } } }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
   'participant.count': {
     run: (caller, target) =>
       api.graphql(
@@ -300,8 +337,20 @@ beforeAll(async () => {
   for (const school of FIXTURE_ORGANIZATIONS) {
     schoolRoadmaps.set(school.code, await seedSchoolRoadmap(school.code));
     schoolParticipants.set(school.code, await seedSchoolParticipant(school.code));
+    schoolGroups.set(school.code, await seedSchoolGroup(school.code));
   }
 });
+
+/** A bare group row: the matrix checks access, not composition (mentoring-group.test.ts does). */
+async function seedSchoolGroup(code: string) {
+  const [group] = await api.orm.em.getConnection().execute<{ id: number }[]>(
+    `insert into mentoring_group (region_id, municipality_id, organization_id, form, stage, status)
+     select region_id, municipality_id, id, 'TEACHER_TEACHER', 'MATCHING', 'FORMING' from organization where code = ?
+     returning id`,
+    [code],
+  );
+  return group!.id;
+}
 
 async function seedSchoolParticipant(code: string) {
   const [school] = await api.orm.em

@@ -32,6 +32,8 @@ describe('me', () => {
           { operation: 'participant.read' },
           { operation: 'participant.personal.read' },
           { operation: 'participant.write' },
+          { operation: 'mentoring.read' },
+          { operation: 'mentoring.write' },
           { operation: 'participant.count' },
         ],
       },

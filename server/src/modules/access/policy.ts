@@ -47,6 +47,15 @@ export const POLICY = {
     description: 'Ведение базы наставников и наставляемых своей ОО: участники, согласия, их отзыв',
     roles: [Role.SCHOOL_CURATOR],
   },
+  'mentoring.read': {
+    description: 'Программы наставничества, наставнические пары и группы своей ОО',
+    roles: [Role.SCHOOL_CURATOR],
+  },
+  'mentoring.write': {
+    description:
+      'Ведение программ, наставнических пар и групп своей ОО: состав, приказ о закреплении, этап, завершение',
+    roles: [Role.SCHOOL_CURATOR],
+  },
   'participant.count': {
     description: 'Сводные числа участников программы наставничества',
     roles: EVERY_ROLE,

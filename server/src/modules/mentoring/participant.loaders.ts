@@ -22,10 +22,10 @@ export const PARTICIPANT_SCOPE_COLUMNS = {
 const HAS_OPEN_CONSENT = `exists (select 1 from consent c where c.participant_id = p.id and c.revoked_on is null)`;
 
 /** Every participant query selects this, so `consentStatus` never costs a statement per row. */
-const PARTICIPANT_COLUMNS = `p.*, case when ${HAS_OPEN_CONSENT} then 'VALID'
+export const PARTICIPANT_COLUMNS = `p.*, case when ${HAS_OPEN_CONSENT} then 'VALID'
   when exists (select 1 from consent c where c.participant_id = p.id) then 'REVOKED' else 'NONE' end as consent_status`;
 
-function toParticipant(em: EntityManager, row: Record<string, unknown>): Participant {
+export function toParticipant(em: EntityManager, row: Record<string, unknown>): Participant {
   const participant = em.map(Participant, row as never);
   participant.consentStatus = row.consent_status as ConsentStatus;
   return participant;

@@ -1,0 +1,110 @@
+import { badInput } from '../../graphql/errors.js';
+import { MENTORING_FORM_LABELS, MentoringForm } from './mentoring-group.enums.js';
+import { PARTICIPANT_CATEGORY_LABELS, ParticipantCategory } from './participant.enums.js';
+
+/** A participant as the composition rules see them; `name` comes from the school's own records. */
+export interface Candidate {
+  id: number;
+  category: ParticipantCategory;
+  is_mentor: boolean;
+  is_mentee: boolean;
+  birth_year: number | null;
+  birth_month: number | null;
+  grade_or_course: string | null;
+  max_load: number | null;
+  name: string | null;
+}
+
+export function who(candidate: Candidate): string {
+  return candidate.name ? `«${candidate.name}» (№ ${candidate.id})` : `№ ${candidate.id}`;
+}
+
+const { PUPIL, TEACHER, STUDENT, EMPLOYER_REPRESENTATIVE } = ParticipantCategory;
+
+/** Who may mentor and be mentored in each form (seeds/004: the five forms; DESIGN adds «учитель – ученик»). */
+export const FORM_RULES: Record<MentoringForm, { mentor: ParticipantCategory; mentee: ParticipantCategory }> =
+  {
+    [MentoringForm.PUPIL_PUPIL]: { mentor: PUPIL, mentee: PUPIL },
+    [MentoringForm.TEACHER_TEACHER]: { mentor: TEACHER, mentee: TEACHER },
+    [MentoringForm.STUDENT_PUPIL]: { mentor: STUDENT, mentee: PUPIL },
+    [MentoringForm.EMPLOYER_PUPIL]: { mentor: EMPLOYER_REPRESENTATIVE, mentee: PUPIL },
+    [MentoringForm.EMPLOYER_STUDENT]: { mentor: EMPLOYER_REPRESENTATIVE, mentee: STUDENT },
+    [MentoringForm.TEACHER_PUPIL]: { mentor: TEACHER, mentee: PUPIL },
+  };
+
+function category(value: ParticipantCategory): string {
+  return `«${PARTICIPANT_CATEGORY_LABELS[value].toLowerCase()}»`;
+}
+
+/** The class number of «7Б» or the course of «2 курс»; null when the text does not start with one. */
+export function gradeNumber(gradeOrCourse: string | null): number | null {
+  const match = /^\s*(\d{1,2})/.exec(gradeOrCourse ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+function birthMonths(candidate: Candidate): number | null {
+  if (!candidate.birth_year || !candidate.birth_month) return null;
+  return candidate.birth_year * 12 + candidate.birth_month - 1;
+}
+
+/** «ученик – ученик»: the mentor is older than the mentee or studies in a higher grade. */
+function assertSeniority(mentor: Candidate, mentee: Candidate) {
+  const mentorBirth = birthMonths(mentor);
+  const menteeBirth = birthMonths(mentee);
+  const older = mentorBirth !== null && menteeBirth !== null && mentorBirth < menteeBirth;
+  const mentorGrade = gradeNumber(mentor.grade_or_course);
+  const menteeGrade = gradeNumber(mentee.grade_or_course);
+  const higher = mentorGrade !== null && menteeGrade !== null && mentorGrade > menteeGrade;
+  if (older || higher) return;
+  const born = (c: Candidate) =>
+    c.birth_year && c.birth_month
+      ? `${String(c.birth_month).padStart(2, '0')}.${c.birth_year}`
+      : 'не указано';
+  throw badInput(
+    'mentorIds',
+    `в форме «ученик – ученик» наставник ${who(mentor)} должен быть старше наставляемого ${who(mentee)} ` +
+      `или учиться в более старшем классе (рождение: ${born(mentor)} и ${born(mentee)}; ` +
+      `класс: «${mentor.grade_or_course ?? '—'}» и «${mentee.grade_or_course ?? '—'}»)`,
+  );
+}
+
+/**
+ * The composition rules of a pair or group, on its full membership: someone on both sides, nobody
+ * twice, mentors from the base of mentors and mentees from the base of mentees, the categories
+ * of the form, and for «ученик – ученик» the mentor's seniority over every mentee.
+ */
+export function assertComposition(form: MentoringForm, mentors: Candidate[], mentees: Candidate[]): void {
+  if (mentors.length === 0)
+    throw badInput('mentorIds', 'в паре или группе должен быть хотя бы один наставник');
+  if (mentees.length === 0)
+    throw badInput('menteeIds', 'в паре или группе должен быть хотя бы один наставляемый');
+  const menteeIds = new Set(mentees.map((m) => m.id));
+  const both = mentors.find((m) => menteeIds.has(m.id));
+  if (both)
+    throw badInput(
+      'menteeIds',
+      `участник ${who(both)} не может быть в одной группе и наставником, и наставляемым`,
+    );
+  const rule = FORM_RULES[form];
+  const label = MENTORING_FORM_LABELS[form];
+  for (const mentor of mentors) {
+    if (!mentor.is_mentor)
+      throw badInput('mentorIds', `участник ${who(mentor)} не входит в базу наставников`);
+    if (mentor.category !== rule.mentor)
+      throw badInput(
+        'mentorIds',
+        `в форме «${label}» наставник — ${category(rule.mentor)}, а участник ${who(mentor)} — ${category(mentor.category)}`,
+      );
+  }
+  for (const mentee of mentees) {
+    if (!mentee.is_mentee)
+      throw badInput('menteeIds', `участник ${who(mentee)} не входит в базу наставляемых`);
+    if (mentee.category !== rule.mentee)
+      throw badInput(
+        'menteeIds',
+        `в форме «${label}» наставляемый — ${category(rule.mentee)}, а участник ${who(mentee)} — ${category(mentee.category)}`,
+      );
+  }
+  if (form === MentoringForm.PUPIL_PUPIL)
+    for (const mentor of mentors) for (const mentee of mentees) assertSeniority(mentor, mentee);
+}
