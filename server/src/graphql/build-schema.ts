@@ -13,6 +13,7 @@ import {
   OrganizationMentoringResolver,
 } from '../modules/mentoring/mentoring-group.resolver.js';
 import { MentoringProgramResolver } from '../modules/mentoring/mentoring-program.resolver.js';
+import { MatchingResolver } from '../modules/mentoring/matching.resolver.js';
 import {
   MunicipalityParticipantCountsResolver,
   OrganizationParticipantCountsResolver,
@@ -57,6 +58,7 @@ export const resolvers = [
   MentoringProgramResolver,
   MentoringGroupResolver,
   OrganizationMentoringResolver,
+  MatchingResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

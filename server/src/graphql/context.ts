@@ -11,6 +11,7 @@ import {
   createMentoringGroupLoaders,
   type MentoringGroupLoaders,
 } from '../modules/mentoring/mentoring-group.loaders.js';
+import { createMeetingLoaders, type MeetingLoaders } from '../modules/mentoring/mentoring-meeting.loaders.js';
 import { createRoadmapLoaders, type RoadmapLoaders } from '../modules/roadmap/roadmap.loaders.js';
 
 /** Everything one GraphQL request works with; built fresh per request, never shared. */
@@ -22,6 +23,7 @@ export interface GraphQLContext {
   roadmaps: RoadmapLoaders;
   participants: ParticipantLoaders;
   mentoring: MentoringGroupLoaders;
+  meetings: MeetingLoaders;
 }
 
 export async function createContext(em: EntityManager, claims: AccessTokenClaims): Promise<GraphQLContext> {
@@ -35,5 +37,6 @@ export async function createContext(em: EntityManager, claims: AccessTokenClaims
     roadmaps: createRoadmapLoaders(requestEm, scope),
     participants: createParticipantLoaders(requestEm, scope),
     mentoring: createMentoringGroupLoaders(requestEm, scope),
+    meetings: createMeetingLoaders(requestEm, scope),
   };
 }

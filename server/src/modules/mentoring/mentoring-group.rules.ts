@@ -47,14 +47,20 @@ function birthMonths(candidate: Candidate): number | null {
   return candidate.birth_year * 12 + candidate.birth_month - 1;
 }
 
-/** «ученик – ученик»: the mentor is older than the mentee or studies in a higher grade. */
-function assertSeniority(mentor: Candidate, mentee: Candidate) {
+/** Whether the mentor is older than the mentee and whether they study in a higher grade. */
+export function seniority(mentor: Candidate, mentee: Candidate): { older: boolean; higher: boolean } {
   const mentorBirth = birthMonths(mentor);
   const menteeBirth = birthMonths(mentee);
   const older = mentorBirth !== null && menteeBirth !== null && mentorBirth < menteeBirth;
   const mentorGrade = gradeNumber(mentor.grade_or_course);
   const menteeGrade = gradeNumber(mentee.grade_or_course);
   const higher = mentorGrade !== null && menteeGrade !== null && mentorGrade > menteeGrade;
+  return { older, higher };
+}
+
+/** «ученик – ученик»: the mentor is older than the mentee or studies in a higher grade. */
+function assertSeniority(mentor: Candidate, mentee: Candidate) {
+  const { older, higher } = seniority(mentor, mentee);
   if (older || higher) return;
   const born = (c: Candidate) =>
     c.birth_year && c.birth_month
