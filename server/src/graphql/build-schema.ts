@@ -12,6 +12,7 @@ import {
   MentoringGroupResolver,
   OrganizationMentoringResolver,
 } from '../modules/mentoring/mentoring-group.resolver.js';
+import { MentoringMeetingResolver } from '../modules/mentoring/mentoring-meeting.resolver.js';
 import { MentoringProgramResolver } from '../modules/mentoring/mentoring-program.resolver.js';
 import { MatchingResolver } from '../modules/mentoring/matching.resolver.js';
 import {
@@ -59,6 +60,7 @@ export const resolvers = [
   MentoringGroupResolver,
   OrganizationMentoringResolver,
   MatchingResolver,
+  MentoringMeetingResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
