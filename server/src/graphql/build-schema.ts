@@ -14,6 +14,7 @@ import {
 } from '../modules/mentoring/mentoring-group.resolver.js';
 import { MentoringMeetingResolver } from '../modules/mentoring/mentoring-meeting.resolver.js';
 import { MentoringProgramResolver } from '../modules/mentoring/mentoring-program.resolver.js';
+import { MonitoringResolver, ProgramMonitoringResolver } from '../modules/mentoring/monitoring.resolver.js';
 import { MatchingResolver } from '../modules/mentoring/matching.resolver.js';
 import {
   MunicipalityParticipantCountsResolver,
@@ -61,6 +62,8 @@ export const resolvers = [
   OrganizationMentoringResolver,
   MatchingResolver,
   MentoringMeetingResolver,
+  MonitoringResolver,
+  ProgramMonitoringResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

@@ -12,6 +12,7 @@ import {
   type MentoringGroupLoaders,
 } from '../modules/mentoring/mentoring-group.loaders.js';
 import { createMeetingLoaders, type MeetingLoaders } from '../modules/mentoring/mentoring-meeting.loaders.js';
+import { createMonitoringLoaders, type MonitoringLoaders } from '../modules/mentoring/monitoring.loaders.js';
 import { createRoadmapLoaders, type RoadmapLoaders } from '../modules/roadmap/roadmap.loaders.js';
 
 /** Everything one GraphQL request works with; built fresh per request, never shared. */
@@ -24,6 +25,7 @@ export interface GraphQLContext {
   participants: ParticipantLoaders;
   mentoring: MentoringGroupLoaders;
   meetings: MeetingLoaders;
+  monitoring: MonitoringLoaders;
 }
 
 export async function createContext(em: EntityManager, claims: AccessTokenClaims): Promise<GraphQLContext> {
@@ -38,5 +40,6 @@ export async function createContext(em: EntityManager, claims: AccessTokenClaims
     participants: createParticipantLoaders(requestEm, scope),
     mentoring: createMentoringGroupLoaders(requestEm, scope),
     meetings: createMeetingLoaders(requestEm, scope),
+    monitoring: createMonitoringLoaders(requestEm, scope),
   };
 }

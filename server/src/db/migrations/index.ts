@@ -5,6 +5,7 @@ import { Migration20261122110000_roadmap } from './Migration20261122110000_roadm
 import { Migration20261122120000_participants } from './Migration20261122120000_participants.js';
 import { Migration20261122130000_mentoring_groups } from './Migration20261122130000_mentoring_groups.js';
 import { Migration20261122140000_meetings } from './Migration20261122140000_meetings.js';
+import { Migration20261122141500_monitoring } from './Migration20261122141500_monitoring.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122120000_participants', class: Migration20261122120000_participants },
   { name: 'Migration20261122130000_mentoring_groups', class: Migration20261122130000_mentoring_groups },
   { name: 'Migration20261122140000_meetings', class: Migration20261122140000_meetings },
+  { name: 'Migration20261122141500_monitoring', class: Migration20261122141500_monitoring },
 ];
