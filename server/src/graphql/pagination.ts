@@ -102,3 +102,48 @@ export function checkPageSize(first: number): void {
     throw badInput('first', `допустимо от 0 до ${MAX_PAGE_SIZE}, передано ${first}`);
   }
 }
+
+/** How rows fetched as "first + 1 per parent" become one page per parent. */
+export interface PagesByParent<T> {
+  first: number;
+  parentOf: (row: Record<string, unknown>) => number;
+  toNode: (row: Record<string, unknown>) => T;
+  /** The sort key a cursor resumes after ('' when lists are ordered by id alone). */
+  sortKeyOf: (node: T) => string;
+  /** The count behind `totalCount`, loaded only if a client asks for it. */
+  totalOf: (parent: number) => Promise<number>;
+}
+
+/**
+ * Splits the rows of one batched page query into a page per parent, in the parents' order. The
+ * query asks for one row more than `first` per parent: its presence means a next page exists.
+ */
+export function pagesByParent<T extends { id: number }>(
+  parents: readonly number[],
+  rows: readonly Record<string, unknown>[],
+  shape: PagesByParent<T>,
+): Page<T>[] {
+  const nodesByParent = new Map<number, T[]>();
+  const hasNextPage = new Set<number>();
+  for (const row of rows) {
+    const parent = shape.parentOf(row);
+    const nodes = nodesByParent.get(parent) ?? [];
+    if (nodes.length === shape.first) hasNextPage.add(parent);
+    else nodes.push(shape.toNode(row));
+    nodesByParent.set(parent, nodes);
+  }
+  return parents.map((parent) => {
+    const nodes = nodesByParent.get(parent) ?? [];
+    const last = nodes.at(-1);
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage: hasNextPage.has(parent),
+        endCursor: last ? encodeCursor({ sortKey: shape.sortKeyOf(last), id: last.id }) : null,
+      },
+      get totalCount() {
+        return shape.totalOf(parent);
+      },
+    };
+  });
+}

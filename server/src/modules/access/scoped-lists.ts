@@ -6,12 +6,12 @@ import { scopePredicate, type ScopeColumns } from './scoped-sql.js';
 import {
   checkPageSize,
   decodeCursor,
-  encodeCursor,
   HierarchyOrder,
   type Page,
   type ListArgs,
   MAX_PAGE_SIZE,
   type PageArgs,
+  pagesByParent,
 } from '../../graphql/pagination.js';
 
 /** A table listed page by page, either whole or under a parent column (region_id, …). */
@@ -48,7 +48,7 @@ export class ScopedLists {
   ) {}
 
   /** One row by its external code, or null when it does not exist or lies outside the scope. */
-  async byCode<T extends object>(listed: ListedTable<T>, code: string): Promise<T | null> {
+  async byCode<T extends { id: number }>(listed: ListedTable<T>, code: string): Promise<T | null> {
     const scoped = scopePredicate(this.scope, 't', listed.scopeColumns);
     const [row] = await this.em
       .getConnection()
@@ -63,7 +63,7 @@ export class ScopedLists {
    * Every visible row of a short table in one list (the 89 regions): no paging, a hard cap
    * of MAX_PAGE_SIZE rows so a misuse on a long table fails loudly instead of slowly.
    */
-  async all<T extends object>(listed: ListedTable<T>, args: ListArgs): Promise<T[]> {
+  async all<T extends { id: number }>(listed: ListedTable<T>, args: ListArgs): Promise<T[]> {
     const { clauses, params } = this.filters(listed, args);
     const rows: Record<string, unknown>[] = await this.em.getConnection().execute(
       `select t.* from ${listed.table} t where ${clauses.join(' and ')}
@@ -76,7 +76,7 @@ export class ScopedLists {
   }
 
   /** The page of `listed` rows whose `parentColumn` equals `parentId`. */
-  children<T extends object>(
+  children<T extends { id: number }>(
     listed: ListedTable<T>,
     parentColumn: string,
     parentId: number,
@@ -94,7 +94,7 @@ export class ScopedLists {
     return loader;
   }
 
-  private pageLoader<T extends object>(
+  private pageLoader<T extends { id: number }>(
     listed: ListedTable<T>,
     parentColumn: string,
     args: PageArgs,
@@ -128,7 +128,7 @@ export class ScopedLists {
     return { clauses, params };
   }
 
-  private async loadPages<T extends object>(
+  private async loadPages<T extends { id: number }>(
     listed: ListedTable<T>,
     parentColumn: string,
     args: PageArgs,
@@ -151,33 +151,13 @@ export class ScopedLists {
       [`{${parents.join(',')}}`, ...params, args.first + 1],
     );
 
-    const nodesByParent = new Map<number, T[]>();
-    const hasNextPage = new Set<number>();
-    for (const row of rows) {
-      const parent = row[parentColumn] as number;
-      const nodes = nodesByParent.get(parent) ?? [];
-      if (nodes.length === args.first) {
-        hasNextPage.add(parent);
-        continue;
-      }
-      nodes.push(this.em.map(listed.entity, row as never));
-      nodesByParent.set(parent, nodes);
-    }
-
     const countLoader = this.countLoader(listed, parentColumn, args);
-    return parents.map((parent) => {
-      const nodes = nodesByParent.get(parent) ?? [];
-      const last = nodes.at(-1) as Record<string, unknown> | undefined;
-      return {
-        nodes,
-        pageInfo: {
-          hasNextPage: hasNextPage.has(parent),
-          endCursor: last ? encodeCursor({ sortKey: String(last[sortColumn]), id: last.id as number }) : null,
-        },
-        get totalCount() {
-          return countLoader.load(parent);
-        },
-      };
+    return pagesByParent(parents, rows, {
+      first: args.first,
+      parentOf: (row) => row[parentColumn] as number,
+      toNode: (row) => this.em.map(listed.entity, row as never),
+      sortKeyOf: (node) => String((node as Record<string, unknown>)[sortColumn]),
+      totalOf: (parent) => countLoader.load(parent),
     });
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { checkPageSize, decodeCursor, encodeCursor, type Page } from '../../graphql/pagination.js';
+import { checkPageSize, decodeCursor, pagesByParent, type Page } from '../../graphql/pagination.js';
 import type { AccessScope } from '../access/access-scope.js';
 import { scopePredicate } from '../access/scoped-sql.js';
 import { MentoringGroup, MentoringGroupMember } from './mentoring-group.entity.js';
@@ -68,29 +68,13 @@ export function createMentoringGroupLoaders(em: EntityManager, scope: AccessScop
        ) page`,
       [intArray(organizationIds), ...params, args.first + 1],
     );
-    const byOrganization = new Map<number, MentoringGroup[]>();
-    const hasNextPage = new Set<number>();
-    for (const row of rows) {
-      const organizationId = row.organization_id as number;
-      const nodes = byOrganization.get(organizationId) ?? [];
-      if (nodes.length === args.first) hasNextPage.add(organizationId);
-      else nodes.push(em.map(MentoringGroup, row as never));
-      byOrganization.set(organizationId, nodes);
-    }
     const totals = countLoader(args);
-    return organizationIds.map((id): Page<MentoringGroup> => {
-      const nodes = byOrganization.get(id) ?? [];
-      const last = nodes.at(-1);
-      return {
-        nodes,
-        pageInfo: {
-          hasNextPage: hasNextPage.has(id),
-          endCursor: last ? encodeCursor({ sortKey: '', id: last.id }) : null,
-        },
-        get totalCount() {
-          return totals.load(id);
-        },
-      };
+    return pagesByParent(organizationIds, rows, {
+      first: args.first,
+      parentOf: (row) => row.organization_id as number,
+      toNode: (row) => em.map(MentoringGroup, row as never),
+      sortKeyOf: () => '',
+      totalOf: (id) => totals.load(id),
     });
   }
 

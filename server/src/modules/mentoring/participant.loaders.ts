@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { checkPageSize, decodeCursor, encodeCursor, type Page } from '../../graphql/pagination.js';
+import { checkPageSize, decodeCursor, pagesByParent, type Page } from '../../graphql/pagination.js';
 import type { AccessScope } from '../access/access-scope.js';
 import { POLICY } from '../access/policy.js';
 import { ScopeLevel } from '../access/roles.js';
@@ -139,29 +139,13 @@ export function createParticipantLoaders(em: EntityManager, scope: AccessScope) 
        ) page`,
       [`{${organizationIds.join(',')}}`, ...params, args.first + 1],
     );
-    const byOrganization = new Map<number, Participant[]>();
-    const hasNextPage = new Set<number>();
-    for (const row of rows) {
-      const organizationId = row.organization_id as number;
-      const nodes = byOrganization.get(organizationId) ?? [];
-      if (nodes.length === args.first) hasNextPage.add(organizationId);
-      else nodes.push(toParticipant(em, row));
-      byOrganization.set(organizationId, nodes);
-    }
     const totals = countLoader(args);
-    return organizationIds.map((id): Page<Participant> => {
-      const nodes = byOrganization.get(id) ?? [];
-      const last = nodes.at(-1);
-      return {
-        nodes,
-        pageInfo: {
-          hasNextPage: hasNextPage.has(id),
-          endCursor: last ? encodeCursor({ sortKey: '', id: last.id }) : null,
-        },
-        get totalCount() {
-          return totals.load(id);
-        },
-      };
+    return pagesByParent(organizationIds, rows, {
+      first: args.first,
+      parentOf: (row) => row.organization_id as number,
+      toNode: (row) => toParticipant(em, row),
+      sortKeyOf: () => '',
+      totalOf: (id) => totals.load(id),
     });
   }
 
