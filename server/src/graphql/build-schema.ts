@@ -21,6 +21,7 @@ import {
   OrganizationParticipantCountsResolver,
   RegionParticipantCountsResolver,
 } from '../modules/mentoring/participant-counts.resolver.js';
+import { ParticipantImportResolver } from '../modules/mentoring/participant-import.resolver.js';
 import {
   OrganizationParticipantsResolver,
   ParticipantResolver,
@@ -54,6 +55,7 @@ export const resolvers = [
   RoadmapImportResolver,
   ParticipantResolver,
   OrganizationParticipantsResolver,
+  ParticipantImportResolver,
   OrganizationParticipantCountsResolver,
   MunicipalityParticipantCountsResolver,
   RegionParticipantCountsResolver,
