@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
+import { addParticipant } from '../../../test/mentoring-fixture.js';
 import { startTestServer, type Caller, type TestServer } from '../../../test/test-server.js';
 
 let api: TestServer;
@@ -10,31 +11,9 @@ async function gql<T>(query: string, variables: Record<string, unknown>, caller:
   return api.graphql<T>(query, variables, caller);
 }
 
-let keySequence = 0;
-
 /** Adds a participant through the API with (by default) a consent in force; returns their id. */
-async function person(input: Record<string, unknown>, options: { consent?: boolean } = {}): Promise<string> {
-  const created = await gql<{ createParticipant: { id: string } }>(
-    `mutation($input: ParticipantInput!) { createParticipant(input: $input) { id } }`,
-    { input: { externalKey: `П-${++keySequence}`, firstName: 'Тест', ...input } },
-  );
-  expect(created.errors).toBeUndefined();
-  const id = created.data!.createParticipant.id;
-  if (options.consent !== false) {
-    const adult = String(input.birthDate) < '2007-01-01';
-    const signed = await gql(
-      `mutation($id: ID!, $input: ConsentInput!) { recordConsent(participantId: $id, input: $input) { id } }`,
-      {
-        id,
-        input: adult
-          ? { signedBy: 'SELF', signedOn: '2025-09-01' }
-          : { signedBy: 'LEGAL_REPRESENTATIVE', representativeName: 'Представитель', signedOn: '2025-09-01' },
-      },
-    );
-    expect(signed.errors).toBeUndefined();
-  }
-  return id;
-}
+const person = (input: Record<string, unknown>, options: { consent?: boolean } = {}) =>
+  addParticipant(api, CURATOR, input, options);
 
 const pupilMentor = (
   lastName: string,

@@ -1,48 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
+import { addParticipant, expectError } from '../../../test/mentoring-fixture.js';
 import { startTestServer, type Caller, type TestServer } from '../../../test/test-server.js';
 
 let api: TestServer;
 const CURATOR = { user: 'curator.zeya1' };
 const OTHER_CURATOR = { user: 'curator.zeya4' };
 
-type Errors = { message: string; extensions?: { code?: unknown } }[] | undefined;
-
 async function gql<T>(query: string, variables: Record<string, unknown>, caller: Caller = CURATOR) {
   return api.graphql<T>(query, variables, caller);
 }
 
-let keySequence = 0;
-
 /** Adds a participant with (by default) a consent in force and returns their id. */
-async function person(
-  input: Record<string, unknown>,
-  options: { consent?: boolean; caller?: Caller } = {},
-): Promise<string> {
-  const caller = options.caller ?? CURATOR;
-  const created = await gql<{ createParticipant: { id: string } }>(
-    `mutation($input: ParticipantInput!) { createParticipant(input: $input) { id } }`,
-    { input: { externalKey: `Г-${++keySequence}`, firstName: 'Тест', ...input } },
-    caller,
-  );
-  expect(created.errors).toBeUndefined();
-  const id = created.data!.createParticipant.id;
-  if (options.consent !== false) {
-    const adult = String(input.birthDate) < '2007-01-01';
-    const signed = await gql(
-      `mutation($id: ID!, $input: ConsentInput!) { recordConsent(participantId: $id, input: $input) { id } }`,
-      {
-        id,
-        input: adult
-          ? { signedBy: 'SELF', signedOn: '2025-09-01' }
-          : { signedBy: 'LEGAL_REPRESENTATIVE', representativeName: 'Представитель', signedOn: '2025-09-01' },
-      },
-      caller,
-    );
-    expect(signed.errors).toBeUndefined();
-  }
-  return id;
-}
+const person = (input: Record<string, unknown>, options: { consent?: boolean; caller?: Caller } = {}) =>
+  addParticipant(api, options.caller ?? CURATOR, input, options);
 
 const pupil = (lastName: string, birthDate: string, grade: string, role: 'mentor' | 'mentee' = 'mentee') => ({
   category: 'PUPIL',
@@ -78,11 +49,6 @@ async function createGroupOk(input: Record<string, unknown>) {
   const { data, errors } = await createGroup(input);
   expect(errors).toBeUndefined();
   return data!.createMentoringGroup;
-}
-
-function expectError(result: { data?: unknown; errors?: Errors }, code: string, message: RegExp) {
-  expect(result.errors?.[0]?.extensions?.code).toBe(code);
-  expect(result.errors?.[0]?.message).toMatch(message);
 }
 
 async function groupCount() {

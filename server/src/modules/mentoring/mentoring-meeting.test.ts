@@ -1,44 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
+import { addParticipant, expectError } from '../../../test/mentoring-fixture.js';
 import { startTestServer, type Caller, type TestServer } from '../../../test/test-server.js';
 
 let api: TestServer;
 const CURATOR = { user: 'curator.zeya1' };
 const OTHER_CURATOR = { user: 'curator.zeya4' };
 
-type Result = { data?: unknown; errors?: { message: string; extensions?: { code?: unknown } }[] };
-
 function gql<T>(query: string, variables: Record<string, unknown>, caller: Caller = CURATOR) {
   return api.graphql<T>(query, variables, caller);
 }
 
-function expectError(result: Result, code: string, message: RegExp) {
-  expect(result.errors?.[0]?.extensions?.code).toBe(code);
-  expect(result.errors?.[0]?.message).toMatch(message);
-}
-
-let keySequence = 0;
-
-async function person(input: Record<string, unknown>): Promise<string> {
-  const created = await gql<{ createParticipant: { id: string } }>(
-    `mutation($input: ParticipantInput!) { createParticipant(input: $input) { id } }`,
-    { input: { externalKey: `В-${++keySequence}`, firstName: 'Тест', ...input } },
-  );
-  expect(created.errors).toBeUndefined();
-  const id = created.data!.createParticipant.id;
-  const adult = String(input.birthDate) < '2007-01-01';
-  const signed = await gql(
-    `mutation($id: ID!, $input: ConsentInput!) { recordConsent(participantId: $id, input: $input) { id } }`,
-    {
-      id,
-      input: adult
-        ? { signedBy: 'SELF', signedOn: '2025-09-01' }
-        : { signedBy: 'LEGAL_REPRESENTATIVE', representativeName: 'Представитель', signedOn: '2025-09-01' },
-    },
-  );
-  expect(signed.errors).toBeUndefined();
-  return id;
-}
+const person = (input: Record<string, unknown>) => addParticipant(api, CURATOR, input);
 
 const mentee = (lastName: string, grade: string) => ({
   category: 'PUPIL',
