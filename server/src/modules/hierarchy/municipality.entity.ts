@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Region } from './region.entity.js';
+import { registerLabelledEnum } from '../../graphql/labelled-enum.js';
 
 export enum MunicipalityKind {
   MUNICIPAL_DISTRICT = 'MUNICIPAL_DISTRICT',
@@ -17,13 +18,12 @@ export const MUNICIPALITY_KIND_LABELS: Record<MunicipalityKind, string> = {
   [MunicipalityKind.INTRA_CITY_TERRITORY]: 'внутригородская территория',
 };
 
-registerEnumType(MunicipalityKind, {
-  name: 'MunicipalityKind',
-  description: 'Вид муниципального образования.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(MUNICIPALITY_KIND_LABELS).map(([kind, label]) => [kind, { description: label }]),
-  ),
-});
+registerLabelledEnum(
+  MunicipalityKind,
+  'MunicipalityKind',
+  'Вид муниципального образования.',
+  MUNICIPALITY_KIND_LABELS,
+);
 
 @ObjectType({ description: 'Муниципальное образование (муниципалитет) в составе субъекта РФ.' })
 @Entity({ tableName: 'municipality' })

@@ -1,7 +1,8 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Municipality } from './municipality.entity.js';
 import { Region } from './region.entity.js';
+import { registerLabelledEnum } from '../../graphql/labelled-enum.js';
 
 export enum OrganizationKind {
   SCHOOL = 'SCHOOL',
@@ -17,13 +18,12 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   [OrganizationKind.KINDERGARTEN_SCHOOL]: 'начальная школа – детский сад',
 };
 
-registerEnumType(OrganizationKind, {
-  name: 'OrganizationKind',
-  description: 'Тип образовательной организации.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(ORGANIZATION_KIND_LABELS).map(([kind, label]) => [kind, { description: label }]),
-  ),
-});
+registerLabelledEnum(
+  OrganizationKind,
+  'OrganizationKind',
+  'Тип образовательной организации.',
+  ORGANIZATION_KIND_LABELS,
+);
 
 @ObjectType({ description: 'Образовательная организация (ОО): школа, ОДО, СПО.' })
 @Entity({ tableName: 'organization' })

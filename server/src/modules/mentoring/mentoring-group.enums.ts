@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../graphql/labelled-enum.js';
 
 /** Forms of mentoring: the five of the target model plus «учитель – ученик» (DESIGN.md). */
 export enum MentoringForm {
@@ -33,13 +34,7 @@ export const MENTORING_GROUP_STATUS_LABELS: Record<MentoringGroupStatus, string>
   [MentoringGroupStatus.TERMINATED]: 'прекращена досрочно',
 };
 
-registerEnumType(MentoringForm, {
-  name: 'MentoringForm',
-  description: 'Форма наставничества.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(MENTORING_FORM_LABELS).map(([form, label]) => [form, { description: `«${label}».` }]),
-  ),
-});
+registerLabelledEnum(MentoringForm, 'MentoringForm', 'Форма наставничества.', MENTORING_FORM_LABELS);
 
 registerEnumType(MentoringGroupStatus, {
   name: 'MentoringGroupStatus',

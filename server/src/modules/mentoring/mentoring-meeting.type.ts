@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../graphql/labelled-enum.js';
 
 /** The five meetings of the target model, in the order a pair or group goes through them. */
 export enum MeetingKind {
@@ -24,13 +25,12 @@ export enum MeetingFormat {
 
 export const MEETING_NOTES_MAX = 2000;
 
-registerEnumType(MeetingKind, {
-  name: 'MeetingKind',
-  description: 'Вид встречи наставнической пары или группы.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(MEETING_KIND_LABELS).map(([kind, label]) => [kind, { description: `«${label}».` }]),
-  ),
-});
+registerLabelledEnum(
+  MeetingKind,
+  'MeetingKind',
+  'Вид встречи наставнической пары или группы.',
+  MEETING_KIND_LABELS,
+);
 
 registerEnumType(MeetingFormat, {
   name: 'MeetingFormat',

@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../graphql/labelled-enum.js';
 
 /** The seven stages of a mentoring programme (методология ЦМН). */
 export enum MentoringStage {
@@ -21,10 +21,9 @@ export const MENTORING_STAGE_LABELS: Record<MentoringStage, string> = {
   [MentoringStage.COMPLETION]: 'Завершение наставничества',
 };
 
-registerEnumType(MentoringStage, {
-  name: 'MentoringStage',
-  description: 'Этап реализации программы наставничества (7 этапов целевой модели).',
-  valuesConfig: Object.fromEntries(
-    Object.entries(MENTORING_STAGE_LABELS).map(([stage, label]) => [stage, { description: label }]),
-  ),
-});
+registerLabelledEnum(
+  MentoringStage,
+  'MentoringStage',
+  'Этап реализации программы наставничества (7 этапов целевой модели).',
+  MENTORING_STAGE_LABELS,
+);

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../graphql/labelled-enum.js';
 
 /** Who a participant is (база наставников / наставляемых). */
 export enum ParticipantCategory {
@@ -43,13 +44,12 @@ export enum ParticipantRole {
   MENTEE = 'MENTEE',
 }
 
-registerEnumType(ParticipantCategory, {
-  name: 'ParticipantCategory',
-  description: 'Категория участника программы наставничества.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(PARTICIPANT_CATEGORY_LABELS).map(([value, label]) => [value, { description: label }]),
-  ),
-});
+registerLabelledEnum(
+  ParticipantCategory,
+  'ParticipantCategory',
+  'Категория участника программы наставничества.',
+  PARTICIPANT_CATEGORY_LABELS,
+);
 
 registerEnumType(RequestSource, {
   name: 'RequestSource',

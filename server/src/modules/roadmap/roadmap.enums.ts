@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../graphql/labelled-enum.js';
 
 /** Whose roadmap: a school's, a municipality's or a region's. */
 export enum RoadmapLevel {
@@ -46,9 +47,6 @@ export const ROADMAP_ITEM_STATUS_LABELS: Record<RoadmapItemStatus, string> = {
   [RoadmapItemStatus.CANCELLED]: 'отменено',
 };
 
-const describe = (labels: Record<string, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([value, label]) => [value, { description: label }]));
-
 registerEnumType(RoadmapLevel, {
   name: 'RoadmapLevel',
   description: 'Уровень дорожной карты.',
@@ -58,16 +56,18 @@ registerEnumType(RoadmapLevel, {
     ORGANIZATION: { description: 'Образовательная организация.' },
   },
 });
-registerEnumType(RoadmapStatus, {
-  name: 'RoadmapStatus',
-  description: 'Состояние согласования дорожной карты.',
-  valuesConfig: describe(ROADMAP_STATUS_LABELS),
-});
-registerEnumType(RoadmapItemStatus, {
-  name: 'RoadmapItemStatus',
-  description: 'Отметка о выполнении мероприятия.',
-  valuesConfig: describe(ROADMAP_ITEM_STATUS_LABELS),
-});
+registerLabelledEnum(
+  RoadmapStatus,
+  'RoadmapStatus',
+  'Состояние согласования дорожной карты.',
+  ROADMAP_STATUS_LABELS,
+);
+registerLabelledEnum(
+  RoadmapItemStatus,
+  'RoadmapItemStatus',
+  'Отметка о выполнении мероприятия.',
+  ROADMAP_ITEM_STATUS_LABELS,
+);
 registerEnumType(DueKind, {
   name: 'DueKind',
   description: 'Как понят срок мероприятия.',
