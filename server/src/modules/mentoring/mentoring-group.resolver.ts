@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
 import { Connection } from '../../graphql/pagination.js';
@@ -28,6 +28,20 @@ const GROUP_ID = { description: 'Пара или группа.' };
 
 @Resolver(() => MentoringGroup)
 export class MentoringGroupResolver {
+  @Allow('mentoring.read')
+  @Query(() => MentoringGroup, {
+    nullable: true,
+    description:
+      'Наставническая пара или группа своей ОО по идентификатору (карточка группы); ' +
+      'null — такой нет или она вне области доступа.',
+  })
+  mentoringGroup(
+    @Arg('id', () => ID, { description: 'Идентификатор пары или группы.' }) id: string,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return this.find(context, Number(id) || 0);
+  }
+
   @Allow('mentoring.write')
   @Mutation(() => MentoringGroup, {
     description:
@@ -149,15 +163,21 @@ export class MentoringGroupResolver {
     return this.reload(context, Number(id));
   }
 
-  private async reload({ em, scope }: GraphQLContext, id: number) {
+  private async reload(context: GraphQLContext, id: number) {
+    const group = await this.find(context, id);
+    if (!group) throw notFound('Наставническая пара или группа не найдена.');
+    return group;
+  }
+
+  /** A group within the caller's scope; null for one that does not exist or is not theirs alike. */
+  private async find({ em, scope }: GraphQLContext, id: number) {
     const scoped = scopePredicate(scope, 'g', PARTICIPANT_SCOPE_COLUMNS);
     const [row] = await em.execute<Record<string, unknown>[]>(
       `select g.*, g.order_date::text as order_date, g.started_on::text as started_on, g.ended_on::text as ended_on
        from mentoring_group g where g.id = ? and ${scoped.sql}`,
       [id, ...scoped.params],
     );
-    if (!row) throw notFound('Наставническая пара или группа не найдена.');
-    return em.map(MentoringGroup, row as never);
+    return row ? em.map(MentoringGroup, row as never) : null;
   }
 
   @Allow('mentoring.read')

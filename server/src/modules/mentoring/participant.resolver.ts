@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
 import { Connection } from '../../graphql/pagination.js';
@@ -29,6 +29,20 @@ function ageByMonth(participant: Participant, today: string): number | null {
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
+  @Allow('participant.read')
+  @Query(() => Participant, {
+    nullable: true,
+    description:
+      'Участник базы наставников и наставляемых своей ОО по идентификатору (карточка участника); ' +
+      'null — такого нет или он вне области доступа.',
+  })
+  participant(
+    @Arg('id', () => ID, { description: 'Идентификатор участника.' }) id: string,
+    @Ctx() { em, scope }: GraphQLContext,
+  ) {
+    return findParticipant(em, scope, Number(id) || 0);
+  }
+
   @Allow('participant.write')
   @Mutation(() => Participant, {
     description: 'Добавляет участника в базу наставников / наставляемых своей ОО (куратор ОО).',
