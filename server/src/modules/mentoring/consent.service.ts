@@ -137,6 +137,26 @@ export async function revokeConsent(
   return participant.id;
 }
 
+/** What decides whether a person may be put into a pair or group. */
+export interface MatchingConsent {
+  id: number;
+  name: string | null;
+  depersonalised: boolean;
+  consented: boolean;
+}
+
+/** Why a person cannot be put into a pair or group (without a consent in force), or null if they can. */
+export function matchingRefusal(row: MatchingConsent): string | null {
+  if (!row.depersonalised && row.consented) return null;
+  const who = row.name ? `«${row.name}» (№ ${row.id})` : `№ ${row.id}`;
+  return (
+    `участника ${who} нельзя включить в пару или группу: ` +
+    (row.depersonalised
+      ? 'согласие на обработку персональных данных отозвано, участник обезличен'
+      : 'нет действующего согласия на обработку персональных данных')
+  );
+}
+
 /**
  * Refuses to put people into a pair or group unless each has a consent in force. Pairs and
  * groups call it inside their own transaction, after their scope checks.
@@ -146,9 +166,7 @@ export async function assertCanBeMatched(
   participantIds: readonly number[],
 ): Promise<void> {
   if (participantIds.length === 0) return;
-  const rows = await em.execute<
-    { id: number; found: boolean; name: string | null; depersonalised: boolean; consented: boolean }[]
-  >(
+  const rows = await em.execute<(MatchingConsent & { found: boolean })[]>(
     `select ids.id, p.id is not null as found, p.depersonalised_at is not null as depersonalised,
             nullif(concat_ws(' ', pp.last_name, pp.first_name, pp.middle_name), '') as name,
             exists (select 1 from consent c where c.participant_id = ids.id and c.revoked_on is null) as consented
@@ -160,15 +178,7 @@ export async function assertCanBeMatched(
   );
   for (const row of rows) {
     if (!row.found) throw badInput('participantIds', `участник № ${row.id} не найден`);
-    const who = row.name ? `«${row.name}» (№ ${row.id})` : `№ ${row.id}`;
-    if (row.depersonalised || !row.consented) {
-      throw badInput(
-        'participantIds',
-        `участника ${who} нельзя включить в пару или группу: ` +
-          (row.depersonalised
-            ? 'согласие на обработку персональных данных отозвано, участник обезличен'
-            : 'нет действующего согласия на обработку персональных данных'),
-      );
-    }
+    const refusal = matchingRefusal(row);
+    if (refusal) throw badInput('participantIds', refusal);
   }
 }

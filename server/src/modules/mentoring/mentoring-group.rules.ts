@@ -1,6 +1,13 @@
-import { badInput } from '../../graphql/errors.js';
-import { MENTORING_FORM_LABELS, MentoringForm } from './mentoring-group.enums.js';
+import { badInput, refused } from '../../graphql/errors.js';
+import {
+  MENTORING_FORM_LABELS,
+  MENTORING_GROUP_STATUS_LABELS,
+  MentoringForm,
+  MentoringGroupStatus,
+} from './mentoring-group.enums.js';
+import { MENTORING_STAGE_LABELS, MentoringStage } from './mentoring-stage.js';
 import { PARTICIPANT_CATEGORY_LABELS, ParticipantCategory } from './participant.enums.js';
+import { checkDay } from './participant.validation.js';
 
 /** A participant as the composition rules see them; `name` comes from the school's own records. */
 export interface Candidate {
@@ -113,4 +120,125 @@ export function assertComposition(form: MentoringForm, mentors: Candidate[], men
   }
   if (form === MentoringForm.PUPIL_PUPIL)
     for (const mentor of mentors) for (const mentee of mentees) assertSeniority(mentor, mentee);
+}
+
+/** A programme lists the forms it runs; a group of another form cannot belong to it. */
+export function assertProgramForm(program: { title: string; forms: string[] }, form: MentoringForm): void {
+  if (!program.forms.includes(form))
+    throw badInput(
+      'form',
+      `программа «${program.title}» не предусматривает форму «${MENTORING_FORM_LABELS[form]}»`,
+    );
+}
+
+/** After its members are written no mentor may lead more mentees than their declared load. */
+export function assertMentorLoad(mentor: Candidate, load: number): void {
+  if (mentor.max_load !== null && load > mentor.max_load)
+    throw badInput(
+      'mentorIds',
+      `у наставника ${who(mentor)} было бы ${load} наставляемых в формирующихся и работающих парах и группах ` +
+        `при допустимой нагрузке ${mentor.max_load}`,
+    );
+}
+
+/** Membership changes and stage moves are possible only while the group is forming or working. */
+export const OPEN_STATUSES = [MentoringGroupStatus.FORMING, MentoringGroupStatus.ACTIVE];
+export const STAGES = Object.values(MentoringStage);
+
+const statusLabel = (status: MentoringGroupStatus) => `«${MENTORING_GROUP_STATUS_LABELS[status]}»`;
+
+export function assertOpen(status: MentoringGroupStatus, action: string): void {
+  if (!OPEN_STATUSES.includes(status))
+    throw refused(
+      `Нельзя ${action}: группа сейчас ${statusLabel(status)}, ` +
+        `это возможно только в состояниях ${OPEN_STATUSES.map(statusLabel).join(', ')}.`,
+    );
+}
+
+/** Stages go forward one at a time; staying on the current one is allowed (and changes nothing). */
+export function assertStageMove(current: MentoringStage, wanted: MentoringStage): void {
+  const from = STAGES.indexOf(current);
+  const to = STAGES.indexOf(wanted);
+  if (to === from || to === from + 1) return;
+  const next = STAGES[from + 1];
+  throw refused(
+    `Этап меняется только на следующий: сейчас «${MENTORING_STAGE_LABELS[current]}», ` +
+      (next ? `можно перейти к «${MENTORING_STAGE_LABELS[next]}»` : 'это последний этап') +
+      ` или остаться; запрошен «${MENTORING_STAGE_LABELS[wanted]}».`,
+  );
+}
+
+export const STATUS_TRANSITIONS = {
+  activate: {
+    from: [MentoringGroupStatus.FORMING],
+    to: MentoringGroupStatus.ACTIVE,
+    verb: 'начать работу группы',
+  },
+  complete: {
+    from: [MentoringGroupStatus.ACTIVE],
+    to: MentoringGroupStatus.COMPLETED,
+    verb: 'завершить группу',
+  },
+  terminate: { from: OPEN_STATUSES, to: MentoringGroupStatus.TERMINATED, verb: 'прекратить группу' },
+} as const;
+
+export type StatusTransition = keyof typeof STATUS_TRANSITIONS;
+
+/** The status a transition leads to, if the group's status allows it. */
+export function assertTransition(
+  status: MentoringGroupStatus,
+  transition: StatusTransition,
+): MentoringGroupStatus {
+  const step = STATUS_TRANSITIONS[transition];
+  if (!(step.from as readonly MentoringGroupStatus[]).includes(status))
+    throw refused(
+      `Нельзя ${step.verb}: она сейчас ${statusLabel(status)}, а это возможно только из ` +
+        `${step.from.map(statusLabel).join(' или ')}.`,
+    );
+  return step.to;
+}
+
+/**
+ * The transitions that take a group from one status to another, each allowed by
+ * {@link assertTransition}: a forming group is completed by starting and then completing it.
+ */
+export function statusTransitions(from: MentoringGroupStatus, to: MentoringGroupStatus): StatusTransition[] {
+  if (from === to) return [];
+  if (to === MentoringGroupStatus.FORMING)
+    throw refused(`Нельзя вернуть группу в состояние ${statusLabel(to)}: она сейчас ${statusLabel(from)}.`);
+  const path: StatusTransition[] =
+    to === MentoringGroupStatus.ACTIVE
+      ? ['activate']
+      : to === MentoringGroupStatus.TERMINATED
+        ? ['terminate']
+        : from === MentoringGroupStatus.FORMING
+          ? ['activate', 'complete']
+          : ['complete'];
+  let status = from;
+  for (const transition of path) status = assertTransition(status, transition);
+  return path;
+}
+
+/** A group starts working under an order (приказ о закреплении): its number and date are required. */
+export function assertOrder(orderNumber: string | null, orderDate: string | null): void {
+  if (!orderNumber || !orderDate)
+    throw refused(
+      'Пара или группа начинает работу по приказу о закреплении: укажите номер и дату приказа ' +
+        `(сейчас: номер ${orderNumber ? `«${orderNumber}»` : 'не указан'}, дата ${orderDate ?? 'не указана'}).`,
+    );
+}
+
+/** The day a group is completed or terminated: a real past day, not before it started working. */
+export function checkEndDay(endedOn: string, startedOn: string | null, today: string): string {
+  checkDay('endedOn', endedOn, today);
+  if (startedOn && endedOn < startedOn)
+    throw badInput('endedOn', `дата окончания раньше начала работы (${startedOn})`);
+  return endedOn;
+}
+
+/** A group is terminated early only with a reason. */
+export function terminationReason(reason: string): string {
+  const text = reason.trim();
+  if (!text) throw badInput('reason', 'укажите причину досрочного прекращения');
+  return text;
 }

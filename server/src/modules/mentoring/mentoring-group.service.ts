@@ -3,15 +3,22 @@ import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
 import type { AuditEntry } from '../audit/audit.service.js';
 import { assertCanBeMatched } from './consent.service.js';
-import {
-  MENTORING_FORM_LABELS,
-  MENTORING_GROUP_STATUS_LABELS,
-  MentoringGroupStatus,
-} from './mentoring-group.enums.js';
+import { MENTORING_FORM_LABELS, MentoringGroupStatus } from './mentoring-group.enums.js';
 import type { MentoringGroupInput } from './mentoring-group.inputs.js';
-import { assertComposition, who, type Candidate } from './mentoring-group.rules.js';
+import {
+  assertComposition,
+  assertMentorLoad,
+  assertOpen,
+  assertOrder,
+  assertProgramForm,
+  assertStageMove,
+  assertTransition,
+  checkEndDay,
+  terminationReason,
+  type Candidate,
+} from './mentoring-group.rules.js';
 import { isoDay } from './mentoring-program.service.js';
-import { MENTORING_STAGE_LABELS, MentoringStage } from './mentoring-stage.js';
+import { MentoringStage } from './mentoring-stage.js';
 import { ParticipantRole } from './participant.enums.js';
 import { checkDay } from './participant.validation.js';
 import { auditParticipant, curatorOrganization } from './participant.service.js';
@@ -29,10 +36,6 @@ interface GroupHead {
   order_date: string | null;
   started_on: string | null;
 }
-
-/** Membership changes and stage moves are possible only while the group is forming or working. */
-const OPEN = [MentoringGroupStatus.FORMING, MentoringGroupStatus.ACTIVE];
-const STAGES = Object.values(MentoringStage);
 
 function ids(field: string, values: readonly string[]): number[] {
   return values.map((value) => {
@@ -96,7 +99,7 @@ async function members(em: EntityManager, groupId: number) {
 }
 
 /** After the members are written: no mentor may lead more mentees than their declared load. */
-async function assertMentorLoad(em: EntityManager, mentors: Candidate[]) {
+async function assertMentorLoads(em: EntityManager, mentors: Candidate[]) {
   const capped = mentors.filter((mentor) => mentor.max_load !== null);
   if (capped.length === 0) return;
   const rows = await em.execute<{ id: number; load: number }[]>(
@@ -107,15 +110,11 @@ async function assertMentorLoad(em: EntityManager, mentors: Candidate[]) {
      where m.role = 'MENTOR' and m.participant_id = any(?::int[]) group by 1`,
     [`{${capped.map((mentor) => mentor.id).join(',')}}`],
   );
-  for (const row of rows) {
-    const mentor = capped.find((candidate) => candidate.id === row.id)!;
-    if (row.load > mentor.max_load!)
-      throw badInput(
-        'mentorIds',
-        `у наставника ${who(mentor)} было бы ${row.load} наставляемых в формирующихся и работающих парах и группах ` +
-          `при допустимой нагрузке ${mentor.max_load}`,
-      );
-  }
+  for (const row of rows)
+    assertMentorLoad(
+      capped.find((candidate) => candidate.id === row.id)!,
+      row.load,
+    );
 }
 
 /** Checks a membership in full and writes the new members; the caller audits. */
@@ -145,7 +144,7 @@ async function saveMembership(
        select ?, m.participant_id, m.role from jsonb_to_recordset(?::jsonb) as m(participant_id int, role text)`,
       [group.id, JSON.stringify(rows)],
     );
-  await assertMentorLoad(
+  await assertMentorLoads(
     em,
     mentorIds.map((id) => candidates.get(id)!),
   );
@@ -178,11 +177,7 @@ export async function createMentoringGroup(
       [programId, organization.organizationId],
     );
     if (!program) throw notFound('Программа наставничества не найдена.');
-    if (!program.forms.includes(input.form))
-      throw badInput(
-        'form',
-        `программа «${program.title}» не предусматривает форму «${MENTORING_FORM_LABELS[input.form]}»`,
-      );
+    assertProgramForm(program, input.form);
   }
   const orderNumber = input.orderNumber?.trim() || null;
   const orderDate = input.orderDate ? checkDay('orderDate', input.orderDate, today) : null;
@@ -232,14 +227,6 @@ export async function createMentoringGroup(
   return group.id;
 }
 
-function assertOpen(group: GroupHead, action: string) {
-  if (!OPEN.includes(group.status))
-    throw refused(
-      `Нельзя ${action}: группа сейчас «${MENTORING_GROUP_STATUS_LABELS[group.status]}», ` +
-        `это возможно только в состояниях ${OPEN.map((s) => `«${MENTORING_GROUP_STATUS_LABELS[s]}»`).join(', ')}.`,
-    );
-}
-
 function split(rows: { participant_id: number; role: ParticipantRole }[]) {
   return {
     mentorIds: rows.filter((row) => row.role === ParticipantRole.MENTOR).map((row) => row.participant_id),
@@ -255,7 +242,7 @@ export async function addGroupMembers(
   newMenteeIds: readonly string[],
 ): Promise<void> {
   const group = await lockGroup(em, scope, groupId);
-  assertOpen(group, 'менять состав');
+  assertOpen(group.status, 'менять состав');
   const before = split(await members(em, groupId));
   const addMentors = ids('mentorIds', newMentorIds);
   const addMentees = ids('menteeIds', newMenteeIds);
@@ -280,7 +267,7 @@ export async function removeGroupMember(
   participantId: number,
 ): Promise<void> {
   const group = await lockGroup(em, scope, groupId);
-  assertOpen(group, 'менять состав');
+  assertOpen(group.status, 'менять состав');
   const rows = await members(em, groupId);
   const before = split(rows);
   if (!rows.some((row) => row.participant_id === participantId))
@@ -312,44 +299,11 @@ export async function moveGroupStage(
   stage: MentoringStage,
 ): Promise<void> {
   const group = await lockGroup(em, scope, groupId);
-  assertOpen(group, 'менять этап');
-  const current = STAGES.indexOf(group.stage);
-  const wanted = STAGES.indexOf(stage);
-  if (wanted === current) return;
-  if (wanted !== current + 1) {
-    const next = STAGES[current + 1];
-    throw refused(
-      `Этап меняется только на следующий: сейчас «${MENTORING_STAGE_LABELS[group.stage]}», ` +
-        (next ? `можно перейти к «${MENTORING_STAGE_LABELS[next]}»` : 'это последний этап') +
-        ` или остаться; запрошен «${MENTORING_STAGE_LABELS[stage]}».`,
-    );
-  }
+  assertOpen(group.status, 'менять этап');
+  assertStageMove(group.stage, stage);
+  if (stage === group.stage) return;
   await em.execute(`update mentoring_group set stage = ?, updated_at = now() where id = ?`, [stage, groupId]);
   await audit(em, scope, group, { action: 'UPDATE', before: { stage: group.stage }, after: { stage } });
-}
-
-const TRANSITIONS = {
-  activate: {
-    from: [MentoringGroupStatus.FORMING],
-    to: MentoringGroupStatus.ACTIVE,
-    verb: 'начать работу группы',
-  },
-  complete: {
-    from: [MentoringGroupStatus.ACTIVE],
-    to: MentoringGroupStatus.COMPLETED,
-    verb: 'завершить группу',
-  },
-  terminate: { from: OPEN, to: MentoringGroupStatus.TERMINATED, verb: 'прекратить группу' },
-} as const;
-
-function assertTransition(group: GroupHead, transition: keyof typeof TRANSITIONS) {
-  const step = TRANSITIONS[transition];
-  if (!(step.from as readonly MentoringGroupStatus[]).includes(group.status))
-    throw refused(
-      `Нельзя ${step.verb}: она сейчас «${MENTORING_GROUP_STATUS_LABELS[group.status]}», а это возможно только из ` +
-        `${step.from.map((s) => `«${MENTORING_GROUP_STATUS_LABELS[s]}»`).join(' или ')}.`,
-    );
-  return step.to;
 }
 
 export interface ActivationInput {
@@ -367,14 +321,10 @@ export async function activateGroup(
   today: string,
 ): Promise<void> {
   const group = await lockGroup(em, scope, groupId);
-  const status = assertTransition(group, 'activate');
+  const status = assertTransition(group.status, 'activate');
   const orderNumber = input.orderNumber?.trim() || group.order_number;
   const orderDate = input.orderDate ? checkDay('orderDate', input.orderDate, today) : group.order_date;
-  if (!orderNumber || !orderDate)
-    throw refused(
-      'Пара или группа начинает работу по приказу о закреплении: укажите номер и дату приказа ' +
-        `(сейчас: номер ${orderNumber ? `«${orderNumber}»` : 'не указан'}, дата ${orderDate ?? 'не указана'}).`,
-    );
+  assertOrder(orderNumber, orderDate);
   const startedOn = input.startedOn ? isoDay('startedOn', input.startedOn) : (group.started_on ?? orderDate);
   await em.execute(
     `update mentoring_group set status = ?, order_number = ?, order_date = ?, started_on = ?, updated_at = now()
@@ -398,10 +348,8 @@ async function end(
   today: string,
 ) {
   const group = await lockGroup(em, scope, groupId);
-  const status = assertTransition(group, transition);
-  checkDay('endedOn', endedOn, today);
-  if (group.started_on && endedOn < group.started_on)
-    throw badInput('endedOn', `дата окончания раньше начала работы (${group.started_on})`);
+  const status = assertTransition(group.status, transition);
+  checkEndDay(endedOn, group.started_on, today);
   await em.execute(
     `update mentoring_group set status = ?, ended_on = ?, termination_reason = ?, updated_at = now() where id = ?`,
     [status, endedOn, reason, groupId],
@@ -432,7 +380,5 @@ export function terminateGroup(
   reason: string,
   today: string,
 ) {
-  const text = reason.trim();
-  if (!text) throw badInput('reason', 'укажите причину досрочного прекращения');
-  return end(em, scope, groupId, 'terminate', endedOn, text, today);
+  return end(em, scope, groupId, 'terminate', endedOn, terminationReason(reason), today);
 }
