@@ -41,7 +41,10 @@ export class UnitInput {
   code?: string | null;
 }
 
-@ObjectType({ description: 'Отчётная единица: страна, субъект РФ, муниципалитет или ОО.' })
+@ObjectType({
+  description: 'Отчётная единица: страна, субъект РФ, муниципалитет или ОО.',
+  simpleResolvers: true,
+})
 export class ReportingUnit {
   @Field(() => UnitLevel, { description: 'Уровень.' })
   level!: UnitLevel;
