@@ -24,18 +24,21 @@ export function createApiClient(fetch: typeof globalThis.fetch): Client {
  * Runs a query and returns its data, or ends the request with an error page in Russian: the
  * API down (503), a request it rejects as malformed (400), an operation the user's role may not
  * perform (403), anything else it fails on (502). A session the API no longer accepts sends the
- * user to «Сеанс истёк».
+ * user to «Сеанс истёк». Queries whose root field cannot be null answer an unknown (or foreign)
+ * code with NOT_FOUND instead of null: with `notFound` that is a 404 page saying so.
  */
 export async function queryApi<Data, Variables extends AnyVariables>(
   client: Client,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
+  options: { notFound?: string } = {},
 ): Promise<Data> {
   const result = await client.query(document, variables).toPromise();
   if (result.error) {
+    const codes = result.error.graphQLErrors.map((graphQLError) => graphQLError.extensions?.code);
+    if (options.notFound && codes.includes('NOT_FOUND')) error(404, options.notFound);
     console.error('Ошибка запроса к API:', result.error.message);
     if (result.error.response?.status === 401) apiRefusedToken();
-    const codes = result.error.graphQLErrors.map((graphQLError) => graphQLError.extensions?.code);
     if (codes.includes('BAD_USER_INPUT')) {
       error(400, 'Некорректные параметры запроса. Вернитесь к списку и повторите поиск.');
     }

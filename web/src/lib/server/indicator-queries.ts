@@ -1,0 +1,128 @@
+import { gql, type TypedDocumentNode } from '@urql/core';
+import type { IndicatorRollup, UnitLevel } from '$lib/indicators';
+
+/**
+ * The operations of the indicators pages, result types written out by hand as in
+ * hierarchy-queries.ts. A page is one request: the rollup of its unit (values, children, trend)
+ * and, in the same document, the names of the units above it for the breadcrumbs. Children ask
+ * only for what the table, the chart and the export use: a municipality may have hundreds of
+ * schools times every indicator.
+ */
+
+const ROLLUP_FIELDS = gql`
+  fragment IndicatorRollupFields on IndicatorRollup {
+    unit {
+      level
+      code
+      name
+    }
+    academicYear
+    on
+    values {
+      code
+      name
+      unit
+      numerator
+      denominator
+      value
+      target
+      gap
+      complete
+      reportedOrganizations
+      organizations
+    }
+    children {
+      unit {
+        level
+        code
+        name
+      }
+      values {
+        code
+        numerator
+        denominator
+        value
+        target
+        gap
+        complete
+      }
+    }
+    trend {
+      academicYear
+      values {
+        code
+        value
+      }
+    }
+  }
+`;
+
+export interface RollupVariables {
+  unit: { level: UnitLevel; code?: string | null };
+  year: number;
+  on: string | null;
+  [name: string]: unknown;
+}
+
+export interface Named {
+  code: string;
+  name: string;
+}
+
+export const FEDERATION_ROLLUP: TypedDocumentNode<{ indicatorRollup: IndicatorRollup }, RollupVariables> =
+  gql`
+    query FederationIndicators($unit: UnitInput!, $year: Int!, $on: String) {
+      indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
+        ...IndicatorRollupFields
+      }
+    }
+    ${ROLLUP_FIELDS}
+  `;
+
+/** A region's page names nothing above it but the federation. */
+export const REGION_ROLLUP = FEDERATION_ROLLUP;
+
+export const MUNICIPALITY_ROLLUP: TypedDocumentNode<
+  { indicatorRollup: IndicatorRollup; municipality: { region: Named } | null },
+  RollupVariables & { code: string }
+> = gql`
+  query MunicipalityIndicators($unit: UnitInput!, $year: Int!, $on: String, $code: String!) {
+    indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
+      ...IndicatorRollupFields
+    }
+    municipality(code: $code) {
+      region {
+        code
+        name
+      }
+    }
+  }
+  ${ROLLUP_FIELDS}
+`;
+
+export const ORGANIZATION_ROLLUP: TypedDocumentNode<
+  {
+    indicatorRollup: IndicatorRollup;
+    organization: { name: string; shortName: string | null; municipality: Named; region: Named } | null;
+  },
+  RollupVariables & { code: string }
+> = gql`
+  query OrganizationIndicators($unit: UnitInput!, $year: Int!, $on: String, $code: String!) {
+    indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
+      ...IndicatorRollupFields
+    }
+    organization(code: $code) {
+      name
+      shortName
+      municipality {
+        code
+        name
+      }
+      region {
+        code
+        name
+      }
+    }
+  }
+  ${ROLLUP_FIELDS}
+`;
