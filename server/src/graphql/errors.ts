@@ -16,3 +16,11 @@ export function refused(message: string): GraphQLError {
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
+
+/**
+ * The write would change figures of an organisation-year whose report the region has approved and
+ * locked; it is refused until the region unlocks the period.
+ */
+export function periodLocked(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'PERIOD_LOCKED' } });
+}

@@ -6,6 +6,7 @@ import { Migration20261122120000_participants } from './Migration20261122120000_
 import { Migration20261122130000_mentoring_groups } from './Migration20261122130000_mentoring_groups.js';
 import { Migration20261122140000_meetings } from './Migration20261122140000_meetings.js';
 import { Migration20261122141500_monitoring } from './Migration20261122141500_monitoring.js';
+import { Migration20261122160000_indicator_summary } from './Migration20261122160000_indicator_summary.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122130000_mentoring_groups', class: Migration20261122130000_mentoring_groups },
   { name: 'Migration20261122140000_meetings', class: Migration20261122140000_meetings },
   { name: 'Migration20261122141500_monitoring', class: Migration20261122141500_monitoring },
+  { name: 'Migration20261122160000_indicator_summary', class: Migration20261122160000_indicator_summary },
 ];

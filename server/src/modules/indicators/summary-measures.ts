@@ -1,0 +1,248 @@
+/**
+ * The measures of the per-organisation, per-year summary (organization_summary and its
+ * municipality and region sums): the one list that the recompute SQL, the consistency check,
+ * indicator definitions and statistical forms all read. Adding a measure is one entry here plus
+ * its column on the three summary tables (a migration `alter table … add column … default 0`).
+ *
+ * Each measure is an aggregate over the rows of one source (summary-sources.ts); a source's rows
+ * belong to one organisation and academic year. Counts are bigint; sums of the three levels are
+ * exact because every measure is additive (shares are computed later as Σ numerator / Σ denominator).
+ */
+
+/** Where a measure's rows come from; each source is one CTE of the recompute SQL. */
+export type SummarySourceName =
+  'organization' | 'participants' | 'members' | 'groups' | 'roadmap' | 'contingent';
+
+export interface SummaryMeasure {
+  /** Column name on the summary tables and the name indicator definitions refer to. */
+  name: string;
+  /** What is counted, in Russian, as an analyst reads it. */
+  description: string;
+  source: SummarySourceName;
+  /** An aggregate over the source's rows (columns as the source names them). */
+  sql: string;
+  /** numeric for sums of fractional values; bigint otherwise. */
+  type?: 'numeric';
+  /** Depends on the participants' age, so a date other than the year's reference date changes it. */
+  ageDependent?: true;
+}
+
+const MENTORING_FORMS = [
+  ['PUPIL_PUPIL', 'pupil_pupil', '«ученик – ученик»'],
+  ['TEACHER_TEACHER', 'teacher_teacher', '«учитель – учитель»'],
+  ['STUDENT_PUPIL', 'student_pupil', '«студент – ученик»'],
+  ['EMPLOYER_PUPIL', 'employer_pupil', '«работодатель – ученик»'],
+  ['EMPLOYER_STUDENT', 'employer_student', '«работодатель – студент»'],
+  ['TEACHER_PUPIL', 'teacher_pupil', '«учитель – ученик»'],
+] as const;
+
+const CATEGORIES = [
+  ['PUPIL', 'pupil', 'обучающиеся'],
+  ['TEACHER', 'teacher', 'педагоги'],
+  ['STUDENT', 'student', 'студенты'],
+  ['GRADUATE', 'graduate', 'выпускники'],
+  ['EMPLOYER_REPRESENTATIVE', 'employer_representative', 'представители работодателей'],
+  ['OTHER', 'other', 'другие'],
+] as const;
+
+const AGE_BANDS = [
+  ['under_10', 'моложе 10 лет', 'age < 10'],
+  ['10_14', '10–14 лет', 'age between 10 and 14'],
+  ['15_18', '15–18 лет', 'age between 15 and 18'],
+  ['19_35', '19–35 лет', 'age between 19 and 35'],
+  ['over_35', 'старше 35 лет', 'age > 35'],
+  ['unknown', 'возраст не указан', 'age is null'],
+] as const;
+
+const CONTINGENT = [
+  ['pupils_total', 'обучающихся всего'],
+  ['pupils_10_18', 'обучающихся в возрасте 10–18 лет'],
+  ['youth_15_19', 'молодёжи в возрасте 15–19 лет'],
+  ['teachers_total', 'педагогов всего'],
+  ['young_teachers', 'молодых педагогов (до 35 лет или стаж 0–3 года)'],
+  ['college_students', 'студентов (СПО)'],
+] as const;
+
+const mentee = (condition: string) =>
+  `count(distinct participant_id) filter (where role = 'MENTEE' and ${condition})`;
+const mentor = (condition: string) =>
+  `count(distinct participant_id) filter (where role = 'MENTOR' and ${condition})`;
+
+/** "Of year Y" below: groups working in the academic year (see summary-sources.ts), reference date 1 January Y+1. */
+export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
+  {
+    name: 'organizations',
+    description: 'ОО, у которых за учебный год есть данные (у строки ОО — 1)',
+    source: 'organization',
+    sql: '1',
+  },
+  {
+    name: 'participants',
+    description:
+      'Участники в базе наставников и наставляемых ОО к концу учебного года (по дате внесения или по участию в группах года)',
+    source: 'participants',
+    sql: 'count(distinct participant_id)',
+  },
+  {
+    name: 'participants_with_consent',
+    description: 'Из них с действующим на конец учебного года согласием на обработку персональных данных',
+    source: 'participants',
+    sql: 'count(distinct participant_id) filter (where consented)',
+  },
+  {
+    name: 'mentees',
+    description: 'Наставляемые: участники с ролью наставляемого в парах и группах, работавших в учебном году',
+    source: 'members',
+    sql: mentee('true'),
+  },
+  {
+    name: 'mentors',
+    description: 'Наставники: участники с ролью наставника в парах и группах, работавших в учебном году',
+    source: 'members',
+    sql: mentor('true'),
+  },
+  {
+    name: 'mentees_pupils_10_18',
+    description: 'Наставляемые — обучающиеся в возрасте 10–18 лет на 1 января',
+    source: 'members',
+    sql: mentee(`category = 'PUPIL' and age between 10 and 18`),
+    ageDependent: true,
+  },
+  {
+    name: 'mentors_youth_15_19',
+    description: 'Наставники в возрасте 15–19 лет на 1 января',
+    source: 'members',
+    sql: mentor('age between 15 and 19'),
+    ageDependent: true,
+  },
+  {
+    name: 'mentees_young_teachers',
+    description: 'Наставляемые — молодые педагоги: моложе 35 лет на 1 января или со стажем 0–3 года',
+    source: 'members',
+    sql: mentee(`category = 'TEACHER' and (teaching_experience_years <= 3 or age < 35)`),
+    ageDependent: true,
+  },
+  ...MENTORING_FORMS.map(([form, suffix, label]) => ({
+    name: `mentees_form_${suffix}`,
+    description: `Наставляемые в парах и группах формы ${label}`,
+    source: 'members' as const,
+    sql: mentee(`form = '${form}'`),
+  })),
+  ...CATEGORIES.map(([category, suffix, label]) => ({
+    name: `mentees_category_${suffix}`,
+    description: `Наставляемые по категории: ${label}`,
+    source: 'members' as const,
+    sql: mentee(`category = '${category}'`),
+  })),
+  ...CATEGORIES.map(([category, suffix, label]) => ({
+    name: `mentors_category_${suffix}`,
+    description: `Наставники по категории: ${label}`,
+    source: 'members' as const,
+    sql: mentor(`category = '${category}'`),
+  })),
+  ...AGE_BANDS.map(([suffix, label, condition]) => ({
+    name: `mentees_age_${suffix}`,
+    description: `Наставляемые по возрасту на 1 января: ${label}`,
+    source: 'members' as const,
+    sql: mentee(condition),
+    ageDependent: true as const,
+  })),
+  {
+    name: 'groups',
+    description: 'Наставнические пары и группы, работавшие в учебном году (действующие и завершённые)',
+    source: 'groups',
+    sql: 'count(*)',
+  },
+  {
+    name: 'pairs',
+    description: 'Из них пары: один наставник и один наставляемый',
+    source: 'groups',
+    sql: 'count(*) filter (where mentors = 1 and mentees = 1)',
+  },
+  ...MENTORING_FORMS.map(([form, suffix, label]) => ({
+    name: `groups_form_${suffix}`,
+    description: `Пары и группы формы ${label}`,
+    source: 'groups' as const,
+    sql: `count(*) filter (where form = '${form}')`,
+  })),
+  {
+    name: 'mentee_places',
+    description:
+      'Места наставляемых: сумма числа наставляемых по парам и группам (для нагрузки на наставника)',
+    source: 'groups',
+    sql: 'coalesce(sum(mentees), 0)',
+  },
+  {
+    name: 'groups_completed',
+    description: 'Пары и группы, завершившие работу в учебном году',
+    source: 'groups',
+    sql: `count(*) filter (where status = 'COMPLETED' and ended_year = academic_year)`,
+  },
+  {
+    name: 'groups_monitored',
+    description: 'Пары и группы, где хотя бы один участник оценён в начале и в конце (мониторинг проведён)',
+    source: 'groups',
+    sql: 'count(*) filter (where growth_count > 0)',
+  },
+  {
+    name: 'growth_sum',
+    description:
+      'Сумма прироста участников между начальной и итоговой оценкой (среднее по шкалам, итог − начало)',
+    source: 'groups',
+    sql: 'coalesce(sum(growth_sum), 0)',
+    type: 'numeric',
+  },
+  {
+    name: 'growth_count',
+    description: 'Участники, оценённые в начале и в конце (знаменатель среднего прироста)',
+    source: 'groups',
+    sql: 'coalesce(sum(growth_count), 0)',
+  },
+  {
+    name: 'feedback_score_sum',
+    description: 'Сумма оценок удовлетворённости (1–5) участников пар и групп',
+    source: 'groups',
+    sql: 'coalesce(sum(feedback_score_sum), 0)',
+  },
+  {
+    name: 'feedback_count',
+    description: 'Число оценок удовлетворённости (знаменатель средней оценки)',
+    source: 'groups',
+    sql: 'coalesce(sum(feedback_count), 0)',
+  },
+  {
+    name: 'roadmap_items',
+    description: 'Мероприятия дорожной карты ОО на учебный год, кроме отменённых',
+    source: 'roadmap',
+    sql: `count(item_status) filter (where item_status <> 'CANCELLED')`,
+  },
+  {
+    name: 'roadmap_items_done',
+    description: 'Из них выполнено',
+    source: 'roadmap',
+    sql: `count(item_status) filter (where item_status = 'DONE')`,
+  },
+  {
+    name: 'roadmap_items_done_on_time',
+    description: 'Из них выполнено в срок',
+    source: 'roadmap',
+    sql: `count(item_status) filter (where item_status = 'DONE' and (due_to is null or completed_at <= due_to))`,
+  },
+  ...CONTINGENT.map(([column, label]) => ({
+    name: column,
+    description: `Контингент: ${label} (сумма представленных значений)`,
+    source: 'contingent' as const,
+    sql: `coalesce(sum(${column}), 0)`,
+  })),
+  ...CONTINGENT.map(([column, label]) => ({
+    name: `${column}_reported`,
+    description: `ОО, представившие число ${label}`,
+    source: 'contingent' as const,
+    sql: `count(${column})`,
+  })),
+];
+
+export const MEASURE_NAMES = SUMMARY_MEASURES.map((measure) => measure.name);
+
+/** The contingent figures a school reports; null in contingent means "not reported". */
+export const CONTINGENT_FIGURES = CONTINGENT.map(([column]) => column);

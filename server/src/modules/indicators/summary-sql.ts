@@ -1,0 +1,87 @@
+import { SUMMARY_MEASURES, type SummaryMeasure, type SummarySourceName } from './summary-measures.js';
+import { sharedCtes, SUMMARY_SOURCES, type AgeReference } from './summary-sources.js';
+
+/** Which organisations to compute: a predicate over `organization o` with its parameters. */
+export interface OrganizationSet {
+  sql: string;
+  params: readonly (string | number)[];
+}
+
+export const ALL_ORGANIZATIONS: OrganizationSet = { sql: 'true', params: [] };
+
+export function organizationsWithIds(ids: readonly number[]): OrganizationSet {
+  return { sql: 'o.id = any(?::int[])', params: [`{${ids.map((id) => Math.trunc(id)).join(',')}}`] };
+}
+
+export interface RecomputeOptions {
+  organizations: OrganizationSet;
+  /** Reference date of ages; 1 January of the year's second half unless given. */
+  reference?: AgeReference;
+  /** Only this academic year (the summary keeps every year). */
+  academicYear?: number;
+  /** Only these measures (and the sources they read). */
+  measures?: readonly SummaryMeasure[];
+}
+
+export const measureType = (measure: SummaryMeasure) => measure.type ?? 'bigint';
+
+/**
+ * The one recompute SQL: CTEs ending in `summary_recomputed` (organization_id, region_id,
+ * municipality_id, academic_year, every measure) with one row per organisation and academic year
+ * that has any data. Each source is aggregated by organisation and year in its own CTE and the
+ * results are joined, so the cost follows the base rows of the organisations asked, never more.
+ * Refresh, rebuild, the consistency check and measuresOnDate all run it.
+ */
+export function recomputeSql(options: RecomputeOptions): { ctes: string; params: (string | number)[] } {
+  const measures = options.measures ?? SUMMARY_MEASURES;
+  const reference = options.reference ?? { kind: 'year-start' };
+  const yearFilter =
+    options.academicYear === undefined ? '' : `where academic_year = ${Math.trunc(options.academicYear)}`;
+  const sources = [...new Set(measures.map((measure) => measure.source))].filter(
+    (source): source is Exclude<SummarySourceName, 'organization'> => source !== 'organization',
+  );
+  const aggregated = sources.map((source) => {
+    const columns = measures
+      .filter((measure) => measure.source === source)
+      .map((measure) => `${measure.sql} as ${measure.name}`);
+    return `summary_src_${source} as (
+      select organization_id, academic_year, ${columns.join(',\n             ')}
+      from (${SUMMARY_SOURCES[source]}) as source_rows
+      ${yearFilter}
+      group by organization_id, academic_year
+    )`;
+  });
+  const keys = sources.length
+    ? sources
+        .map((source) => `select organization_id, academic_year from summary_src_${source}`)
+        .join(' union ')
+    : `select null::int as organization_id, null::int as academic_year where false`;
+  const values = measures.map((measure) =>
+    measure.source === 'organization'
+      ? `(${measure.sql})::${measureType(measure)} as ${measure.name}`
+      : `coalesce(summary_src_${measure.source}.${measure.name}, 0)::${measureType(measure)} as ${measure.name}`,
+  );
+  const joins = sources.map(
+    (source) =>
+      `left join summary_src_${source} on summary_src_${source}.organization_id = k.organization_id
+         and summary_src_${source}.academic_year = k.academic_year`,
+  );
+  const ctes = [
+    `summary_orgs as (select o.id, o.region_id, o.municipality_id from organization o where ${options.organizations.sql})`,
+    ...sharedCtes(reference),
+    ...aggregated,
+    `summary_keys as (${keys})`,
+    `summary_recomputed as (
+      select k.organization_id, o.region_id, o.municipality_id, k.academic_year,
+             ${values.join(',\n             ')}
+      from summary_keys k
+      join summary_orgs o on o.id = k.organization_id
+      ${joins.join('\n      ')}
+    )`,
+  ];
+  return { ctes: `with ${ctes.join(',\n')}`, params: [...options.organizations.params] };
+}
+
+/** A row constructor of the measures with missing values read as 0, for "did anything change". */
+export const zeroedRow = (alias: string, measures: readonly SummaryMeasure[] = SUMMARY_MEASURES) =>
+  `row(${measures.map((measure) => `coalesce(${alias}.${measure.name}, 0)`).join(', ')})`;
