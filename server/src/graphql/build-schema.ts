@@ -12,6 +12,7 @@ import {
   MentoringGroupResolver,
   OrganizationMentoringResolver,
 } from '../modules/mentoring/mentoring-group.resolver.js';
+import { MentoringGroupImportResolver } from '../modules/mentoring/mentoring-group-import.resolver.js';
 import { MentoringMeetingResolver } from '../modules/mentoring/mentoring-meeting.resolver.js';
 import { MentoringProgramResolver } from '../modules/mentoring/mentoring-program.resolver.js';
 import { MonitoringResolver, ProgramMonitoringResolver } from '../modules/mentoring/monitoring.resolver.js';
@@ -56,6 +57,7 @@ export const resolvers = [
   ParticipantResolver,
   OrganizationParticipantsResolver,
   ParticipantImportResolver,
+  MentoringGroupImportResolver,
   OrganizationParticipantCountsResolver,
   MunicipalityParticipantCountsResolver,
   RegionParticipantCountsResolver,

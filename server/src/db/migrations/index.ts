@@ -7,6 +7,7 @@ import { Migration20261122130000_mentoring_groups } from './Migration20261122130
 import { Migration20261122140000_meetings } from './Migration20261122140000_meetings.js';
 import { Migration20261122141500_monitoring } from './Migration20261122141500_monitoring.js';
 import { Migration20261122160000_indicator_summary } from './Migration20261122160000_indicator_summary.js';
+import { Migration20261122151500_mentoring_group_number } from './Migration20261122151500_mentoring_group_number.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122140000_meetings', class: Migration20261122140000_meetings },
   { name: 'Migration20261122141500_monitoring', class: Migration20261122141500_monitoring },
   { name: 'Migration20261122160000_indicator_summary', class: Migration20261122160000_indicator_summary },
+  {
+    name: 'Migration20261122151500_mentoring_group_number',
+    class: Migration20261122151500_mentoring_group_number,
+  },
 ];

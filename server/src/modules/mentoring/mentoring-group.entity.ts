@@ -35,6 +35,13 @@ export class MentoringGroup {
   @Property({ type: 'text', nullable: true })
   title?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Номер пары или группы в учёте ОО: по нему группа узнаётся при загрузке из файла.',
+  })
+  @Property({ type: 'text', nullable: true })
+  externalKey?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Номер приказа о закреплении.' })
   @Property({ type: 'text', nullable: true })
   orderNumber?: string | null;

@@ -92,12 +92,12 @@ export interface ParsedFile {
   titles: Record<ImportField, string>;
 }
 
-function isoOfDate(date: Date): string {
+export function isoOfDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
 /** ДД.ММ.ГГГГ, ГГГГ-ММ-ДД or a date cell; undefined when the text is no date. */
-function dayOf(cell: RawCell): string | undefined {
+export function dayOf(cell: RawCell): string | undefined {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : isoOfDate(cell);
   const text = cleanText(String(cell));
   const russian = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*г\.?)?$/.exec(text);
