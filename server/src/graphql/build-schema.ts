@@ -8,6 +8,8 @@ import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.r
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
+import { IndicatorDefinitionResolver } from '../modules/indicators/indicator-definition.resolver.js';
+import { IndicatorRollupResolver } from '../modules/indicators/indicator-rollup.resolver.js';
 import {
   MentoringGroupResolver,
   OrganizationMentoringResolver,
@@ -68,6 +70,8 @@ export const resolvers = [
   MentoringMeetingResolver,
   MonitoringResolver,
   ProgramMonitoringResolver,
+  IndicatorDefinitionResolver,
+  IndicatorRollupResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

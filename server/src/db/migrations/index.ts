@@ -8,6 +8,7 @@ import { Migration20261122140000_meetings } from './Migration20261122140000_meet
 import { Migration20261122141500_monitoring } from './Migration20261122141500_monitoring.js';
 import { Migration20261122160000_indicator_summary } from './Migration20261122160000_indicator_summary.js';
 import { Migration20261122151500_mentoring_group_number } from './Migration20261122151500_mentoring_group_number.js';
+import { Migration20261122161000_indicator_definitions } from './Migration20261122161000_indicator_definitions.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -22,5 +23,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261122151500_mentoring_group_number',
     class: Migration20261122151500_mentoring_group_number,
+  },
+  {
+    name: 'Migration20261122161000_indicator_definitions',
+    class: Migration20261122161000_indicator_definitions,
   },
 ];

@@ -328,6 +328,51 @@ const SAMPLES: Record<Operation, Sample> = {
       expect(codes).not.toContain(target.code);
     },
   },
+  // Figures of a unit are visible in the caller's subtree only, never from below (a curator does
+  // not see the municipality's sums); a foreign school answers as an unknown one.
+  'indicator.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) {
+           indicatorRollup(unit: { level: ORGANIZATION, code: $code }, academicYear: 2025,
+                           codes: ["PUPILS_10_18_MENTEES"]) { unit { code } values { code } }
+         }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result, target) =>
+      expect(result).toEqual({
+        data: {
+          indicatorRollup: { unit: { code: target.code }, values: [{ code: 'PUPILS_10_18_MENTEES' }] },
+        },
+      }),
+    expectOutOfScope: (result) => {
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    },
+  },
+  'indicator.define': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($region: String!) {
+           setIndicatorTarget(input: { regionCode: $region, code: "PUPILS_10_18_MENTEES", academicYear: 2030,
+                                       value: 75 }) { targets { regionCode academicYear value } }
+         }`,
+        { region: target.region },
+        caller,
+      ),
+    covers: (role, target) => role === Role.REGIONAL_ADMIN && target.region === '28',
+    expectInScope: (result) =>
+      expect(result.data).toEqual({
+        setIndicatorTarget: {
+          targets: [
+            { regionCode: null, academicYear: 2024, value: 70 },
+            { regionCode: '28', academicYear: 2030, value: 75 },
+          ],
+        },
+      }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
 };
 
 let api: TestServer;

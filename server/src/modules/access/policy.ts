@@ -60,6 +60,15 @@ export const POLICY = {
     description: 'Сводные числа участников программы наставничества',
     roles: EVERY_ROLE,
   },
+  'indicator.read': {
+    description: 'Целевые показатели и их определения в пределах своей области (только сводные числа)',
+    roles: EVERY_ROLE,
+  },
+  // Common definitions ship with the system; a region adds its own and sets its own targets.
+  'indicator.define': {
+    description: 'Собственные показатели и целевые значения своего субъекта РФ',
+    roles: [Role.REGIONAL_ADMIN],
+  },
 } as const satisfies Record<string, { description: string; roles: readonly Role[] }>;
 
 export type Operation = keyof typeof POLICY;
