@@ -50,9 +50,12 @@ const academicYearName = (year: number) => `${year}/${year + 1}`;
  */
 export async function refreshOrganizationSummaries(
   db: SummaryDb,
-  organizationIds: readonly number[],
+  organizationIds: readonly (number | null | undefined)[],
 ): Promise<void> {
-  const ids = [...new Set(organizationIds)].sort((a, b) => a - b);
+  // Roadmaps of municipalities and regions have no organisation: nothing of theirs is summarised.
+  const ids = [...new Set(organizationIds.filter((id): id is number => typeof id === 'number'))].sort(
+    (a, b) => a - b,
+  );
   if (ids.length === 0) return;
   const knex = knexOf(db);
   await lockOrganizations(knex, ids);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import type { ConsentInput } from './participant.inputs.js';
 import {
   assertNotDepersonalised,
@@ -58,6 +59,7 @@ export async function recordConsent(
       },
     },
   ]);
+  await refreshOrganizationSummaries(em, [participant.organization_id]);
   return created!.id;
 }
 
@@ -134,6 +136,7 @@ export async function revokeConsent(
       after: { depersonalised: true },
     },
   ]);
+  await refreshOrganizationSummaries(em, [participant.organization_id]);
   return participant.id;
 }
 

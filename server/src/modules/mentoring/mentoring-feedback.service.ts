@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import { FEEDBACK_TEXT_MAX, type FeedbackInput } from './mentoring-feedback.type.js';
 import { lockOwnGroup } from './mentoring-meeting.service.js';
 import { auditParticipant } from './participant.service.js';
@@ -51,5 +52,6 @@ export async function recordFeedback(
       after: { groupId, role: member.role },
     },
   ]);
+  await refreshOrganizationSummaries(em, [group.organization_id]);
   return saved!.id;
 }

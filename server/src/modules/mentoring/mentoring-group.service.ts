@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
 import type { AuditEntry } from '../audit/audit.service.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import { assertCanBeMatched } from './consent.service.js';
 import { MENTORING_FORM_LABELS, MentoringGroupStatus } from './mentoring-group.enums.js';
 import type { MentoringGroupInput } from './mentoring-group.inputs.js';
@@ -224,6 +225,7 @@ export async function createMentoringGroup(
       status: MentoringGroupStatus.FORMING,
     },
   });
+  await refreshOrganizationSummaries(em, [group.organization_id]);
   return group.id;
 }
 
@@ -258,6 +260,7 @@ export async function addGroupMembers(
   await saveMembership(em, group, mentorIds, menteeIds, added);
   await touch(em, groupId);
   await audit(em, scope, group, { action: 'UPDATE', before, after: { mentorIds, menteeIds } });
+  await refreshOrganizationSummaries(em, [group.organization_id]);
 }
 
 export async function removeGroupMember(
@@ -285,6 +288,7 @@ export async function removeGroupMember(
   ]);
   await touch(em, groupId);
   await audit(em, scope, group, { action: 'UPDATE', before, after });
+  await refreshOrganizationSummaries(em, [group.organization_id]);
 }
 
 function touch(em: EntityManager, groupId: number) {
@@ -304,6 +308,7 @@ export async function moveGroupStage(
   if (stage === group.stage) return;
   await em.execute(`update mentoring_group set stage = ?, updated_at = now() where id = ?`, [stage, groupId]);
   await audit(em, scope, group, { action: 'UPDATE', before: { stage: group.stage }, after: { stage } });
+  await refreshOrganizationSummaries(em, [group.organization_id]);
 }
 
 export interface ActivationInput {
@@ -336,6 +341,7 @@ export async function activateGroup(
     before: { status: group.status, orderNumber: group.order_number, orderDate: group.order_date },
     after: { status, orderNumber, orderDate, startedOn },
   });
+  await refreshOrganizationSummaries(em, [group.organization_id]);
 }
 
 async function end(
@@ -360,6 +366,7 @@ async function end(
     before: { status: group.status },
     after: { status, endedOn, ...(reason !== null ? { reasonGiven: true } : {}) },
   });
+  await refreshOrganizationSummaries(em, [group.organization_id]);
 }
 
 export function completeGroup(

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import { lockOwnGroup } from './mentoring-meeting.service.js';
 import {
   AssessmentPhase,
@@ -159,4 +160,5 @@ export async function recordAssessment(
       after: { groupId, phase: input.phase, assessedOn },
     },
   ]);
+  await refreshOrganizationSummaries(em, [group.organization_id]);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
 import { startTestServer, type Caller, type TestServer } from '../../../test/test-server.js';
+import { expectSummaryConsistent } from '../../../test/summary-consistency.js';
 import type { ParticipantImportReport } from './participant-import.types.js';
 
 let api: TestServer;
@@ -10,7 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 beforeEach(() =>
-  sql('truncate participant, participant_personal, consent, audit_record restart identity cascade'),
+  sql(
+    'truncate participant, participant_personal, consent, audit_record, organization_summary, municipality_summary, region_summary restart identity cascade',
+  ),
 );
 
 const CURATOR = { user: 'curator.zeya1' };
@@ -310,3 +313,6 @@ describe('importing participants', () => {
     expect(report).toMatchObject({ applied: true, ...totals(10_000, 0, 0) });
   });
 });
+
+it('keeps the indicator summary equal to a recomputation from the base rows', () =>
+  expectSummaryConsistent(api));

@@ -3,6 +3,7 @@ import type { ImportProblem } from '../../imports/import-problem.js';
 import { readSpreadsheet } from '../../imports/spreadsheet-reader.js';
 import type { Caller } from '../access/access-scope.js';
 import type { AuditEntry } from '../audit/audit.service.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import {
   participantHeaderScore,
   parseParticipantSheets,
@@ -281,6 +282,7 @@ export async function importParticipants(
       },
       entries,
     );
+    await refreshOrganizationSummaries(tx, [path.organizationId]);
     return { ...result, applied: true };
   });
 }

@@ -3,6 +3,7 @@ import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope, Caller } from '../access/access-scope.js';
 import { ScopeLevel } from '../access/roles.js';
 import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import type { ParticipantInput } from './participant.inputs.js';
 import { participantValues, type ParticipantValues } from './participant.validation.js';
 
@@ -182,6 +183,7 @@ export async function createParticipant(
       },
     ],
   );
+  await refreshOrganizationSummaries(em, [path.organizationId]);
   return id;
 }
 
@@ -221,4 +223,5 @@ export async function updateParticipant(
       after: { ...values.row, changedPersonalFields: changedPersonal },
     },
   ]);
+  await refreshOrganizationSummaries(em, [participant.organization_id]);
 }

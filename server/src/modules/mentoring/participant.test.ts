@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
 import { startTestServer, type Caller, type TestServer } from '../../../test/test-server.js';
+import { expectSummaryConsistent } from '../../../test/summary-consistency.js';
 import { assertCanBeMatched } from './consent.service.js';
 
 let api: TestServer;
@@ -416,3 +417,6 @@ describe('who sees personal data', () => {
     expect(many).toBe(one);
   });
 });
+
+it('keeps the indicator summary equal to a recomputation from the base rows', () =>
+  expectSummaryConsistent(api));

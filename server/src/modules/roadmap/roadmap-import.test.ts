@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { expectSummaryConsistent } from '../../../test/summary-consistency.js';
 import {
   csvOf,
   documentItems,
@@ -19,7 +20,11 @@ beforeAll(async () => {
   await seedAccessFixture(api.orm);
 });
 afterAll(() => api.stop());
-beforeEach(() => sql('truncate roadmap_item, roadmap_section, roadmap, audit_record restart identity'));
+beforeEach(() =>
+  sql(
+    'truncate roadmap_item, roadmap_section, roadmap, audit_record, organization_summary, municipality_summary, region_summary restart identity',
+  ),
+);
 
 const IMPORT = /* GraphQL */ `
   mutation Import($input: RoadmapImportInput!) {
@@ -607,3 +612,6 @@ describe('the standard municipal roadmap template (from seed 003)', () => {
     ).toBe(true);
   });
 });
+
+it('keeps the indicator summary equal to a recomputation from the base rows', () =>
+  expectSummaryConsistent(api));

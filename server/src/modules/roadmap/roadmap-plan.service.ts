@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { refused } from '../../graphql/errors.js';
 import type { Caller } from '../access/access-scope.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import { planRows, type RoadmapItemRow, type RoadmapOwner, type RoadmapPlan } from './roadmap-plan.js';
 import { RoadmapStatus } from './roadmap.enums.js';
 
@@ -119,6 +120,7 @@ export async function saveRoadmapPlan(
       stored.items.length,
       rows.items.length,
     );
+    await refreshOrganizationSummaries(em, [owner.organizationId]);
     return { roadmapId: existing.id, outcome: 'UPDATED' };
   }
 
@@ -138,6 +140,7 @@ export async function saveRoadmapPlan(
   );
   await insertPlanRows(em, created!.id, rows);
   await auditPlan(em, caller, operation, owner, created!.id, 'CREATE', null, rows.items.length);
+  await refreshOrganizationSummaries(em, [owner.organizationId]);
   return { roadmapId: created!.id, outcome: 'CREATED' };
 }
 

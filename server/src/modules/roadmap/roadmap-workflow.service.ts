@@ -3,6 +3,7 @@ import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
 import { scopePredicate } from '../access/scoped-sql.js';
 import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import {
   assertAgreer,
   assertPlanner,
@@ -202,6 +203,7 @@ export async function addRoadmapItem(
     entityCode: String(created!.id),
     after: change,
   });
+  await refreshOrganizationSummaries(em, [roadmap.organization_id]);
   return created!.id;
 }
 
@@ -229,6 +231,7 @@ export async function updateRoadmapItem(
     before: item,
     after: change,
   });
+  await refreshOrganizationSummaries(em, [roadmap.organization_id]);
 }
 
 export async function removeRoadmapItem(em: EntityManager, scope: AccessScope, itemId: number) {
@@ -242,6 +245,7 @@ export async function removeRoadmapItem(em: EntityManager, scope: AccessScope, i
     entityCode: String(itemId),
     before: item,
   });
+  await refreshOrganizationSummaries(em, [roadmap.organization_id]);
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -297,4 +301,5 @@ export async function markRoadmapItem(
     before: item,
     after: mark,
   });
+  await refreshOrganizationSummaries(em, [roadmap.organization_id]);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { expectSummaryConsistent } from '../../../test/summary-consistency.js';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -213,3 +214,6 @@ describe('completion marks are checked before anything is written', () => {
     expect(stored).toEqual({ status: 'PLANNED' });
   });
 });
+
+it('keeps the indicator summary equal to a recomputation from the base rows', () =>
+  expectSummaryConsistent(api));
