@@ -1,8 +1,47 @@
 import { startLocalIdentity } from '@nastavnik/dev-identity/local-identity';
 import { createApp } from '@nastavnik/server/app.js';
 import type { OnExit } from '@nastavnik/server/cli/process-lifecycle.js';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Orm } from '../national/national-database.js';
+
+const REALM_FILE = fileURLToPath(new URL('../../infra/keycloak/realm.json', import.meta.url));
+
+/** A user the benchmark adds to its copy of the realm: the demo users work in demo codes only. */
+export interface BenchUser {
+  username: string;
+  role: 'school-curator' | 'municipal-coordinator' | 'regional-admin';
+  regionCode: string;
+  municipalityCode?: string;
+  organizationCode?: string;
+}
+
+/** The realm file with the benchmark's users added, written to a temporary directory. */
+async function realmWithUsers(users: BenchUser[], onExit: OnExit): Promise<string> {
+  if (users.length === 0) return REALM_FILE;
+  const realm = JSON.parse(await readFile(REALM_FILE, 'utf8')) as { users: unknown[] };
+  const curator = realm.users.find((user) => (user as { username: string }).username === 'curator.zeya1');
+  for (const user of users) {
+    const attributes: Record<string, string[]> = { region_code: [user.regionCode] };
+    if (user.municipalityCode) attributes.municipality_code = [user.municipalityCode];
+    if (user.organizationCode) attributes.organization_code = [user.organizationCode];
+    realm.users.push({
+      ...(curator as object),
+      username: user.username,
+      email: `${user.username}@nastavnik.example`,
+      attributes,
+      realmRoles: [user.role],
+    });
+  }
+  const directory = await mkdtemp(join(tmpdir(), 'nastavnik-bench-realm-'));
+  onExit(() => rm(directory, { recursive: true, force: true }));
+  const file = join(directory, 'realm.json');
+  await writeFile(file, JSON.stringify(realm));
+  return file;
+}
 
 export interface BenchApi {
   url: string;
@@ -14,8 +53,8 @@ export interface BenchApi {
  * The real API as it runs in production — bearer tokens verified against the realm's keys —
  * with the dev identity server in this process issuing the tokens.
  */
-export async function startBenchApi(orm: Orm, onExit: OnExit): Promise<BenchApi> {
-  const identity = await startLocalIdentity();
+export async function startBenchApi(orm: Orm, onExit: OnExit, users: BenchUser[] = []): Promise<BenchApi> {
+  const identity = await startLocalIdentity(await realmWithUsers(users, onExit));
   onExit(identity.close);
 
   const { app, stop } = await createApp(orm, {

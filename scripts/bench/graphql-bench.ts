@@ -15,7 +15,7 @@ import { runScript } from '@nastavnik/server/cli/process-lifecycle.js';
 import { formatTable } from '@nastavnik/server/cli/text-table.js';
 import { openNationalDatabase, sqlSession, type Orm } from '../national/national-database.js';
 import type { SqlSession } from '../national/sql-session.js';
-import { startBenchApi } from './bench-api.js';
+import { startBenchApi, type BenchApi, type BenchUser } from './bench-api.js';
 import { runLoad, type LoadResult } from './load-loop.js';
 import { recordStatements, timeStatement, type StatementTiming } from './sql-statements.js';
 
@@ -26,10 +26,15 @@ const COUNTED_REQUESTS = 10;
 /** The federal analyst sees the whole country: the widest, heaviest scope. */
 const BENCH_USER = 'analyst.rf';
 
+type Variables = Record<string, unknown>;
+
 export interface Scenario {
   label: string;
   query: string;
-  variables: Record<string, string | number | null>;
+  /** Fixed, or made per request (a write that must change something every time). */
+  variables: Variables | ((request: number) => Variables);
+  /** Who sends it; the federal analyst unless said. */
+  user?: string;
   /** One line about the answer (row counts, totals), to show the query did real work. */
   summarize?(data: unknown): string;
 }
@@ -38,6 +43,10 @@ export interface BenchPlan {
   /** Lines about the data measured on, printed before the measurements. */
   description: string[];
   scenarios: Scenario[];
+  /** Users the scenarios act as that the demo realm lacks (it knows demo codes only). */
+  users?: BenchUser[];
+  /** Checks run after the measurements against the same API; each returns a line to print. */
+  checks?: ((api: BenchApi) => Promise<string>)[];
 }
 
 interface ScenarioResult {
@@ -92,8 +101,12 @@ function describeErrors(errors: { message: string; path?: (string | number)[] }[
 
 /** Posts the query; fails on an HTTP error or any GraphQL error, so errors are never timed as answers. */
 function graphqlSender(url: string, token: string, scenario: Scenario): () => Promise<unknown> {
-  const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
+  const { query, variables } = scenario;
+  const fixedBody = typeof variables === 'function' ? undefined : JSON.stringify({ query, variables });
+  let requests = 0;
   return async () => {
+    const body =
+      fixedBody ?? JSON.stringify({ query, variables: (variables as (n: number) => Variables)(requests++) });
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -215,27 +228,33 @@ export function runGraphqlBench(plan: (sql: SqlSession) => Promise<BenchPlan>): 
       throw new Error(`--seconds: нужно положительное число, передано «${options.seconds}»`);
     const { orm, description } = await openNationalDatabase(onExit);
     const sql = sqlSession(orm.em.getConnection().getKnex());
-    const { description: dataLines, scenarios } = await plan(sql);
+    const { description: dataLines, scenarios, users = [], checks = [] } = await plan(sql);
     const [{ server_version: postgresVersion }] = await sql.query<{ server_version: string }>(
       `show server_version`,
     );
 
-    const api = await startBenchApi(orm, onExit);
-    const token = await api.tokenFor(BENCH_USER);
+    const api = await startBenchApi(orm, onExit, users);
+    const tokens = new Map<string, string>();
+    const tokenFor = async (user = BENCH_USER) => {
+      if (!tokens.has(user)) tokens.set(user, await api.tokenFor(user));
+      return tokens.get(user)!;
+    };
 
     console.log(`База: ${description}, PostgreSQL ${postgresVersion}`);
     for (const line of dataLines) console.log(line);
     console.log(
-      `Node ${process.version}, ${availableParallelism()} ядра; пользователь ${BENCH_USER}; ` +
+      `Node ${process.version}, ${availableParallelism()} ядра; пользователь ${BENCH_USER}, если не указан другой; ` +
         `прогрев ${WARM_UP_SECONDS} с, замер ${seconds} с на каждое число клиентов\n`,
     );
 
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
       console.log(`  замеряю ${scenario.label}…`);
-      results.push(await measure(orm, api.url, token, scenario, seconds));
+      results.push(await measure(orm, api.url, await tokenFor(scenario.user), scenario, seconds));
     }
     console.log('');
     printResults(results);
+    if (checks.length > 0) console.log('\nПроверки:');
+    for (const check of checks) console.log(`  ${await check(api)}`);
   });
 }
