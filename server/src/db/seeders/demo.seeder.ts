@@ -3,6 +3,7 @@ import { Seeder } from '@mikro-orm/seeder';
 import { readFile } from 'node:fs/promises';
 import { systemCaller } from '../../modules/access/access-scope.js';
 import { importDirectory } from '../../modules/hierarchy/directory-import.service.js';
+import { DemoMentoringSeeder } from './demo-mentoring.seeder.js';
 
 const DEMO_DIRECTORY = new URL('./demo-directory.csv', import.meta.url);
 
@@ -25,5 +26,6 @@ export class DemoSeeder extends Seeder {
     if (report.problems.length > 0) {
       throw new Error(`Демо-справочник не загружен: ${report.problems.map((p) => p.message).join('; ')}`);
     }
+    await this.call(em, [DemoMentoringSeeder]);
   }
 }
