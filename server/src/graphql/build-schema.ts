@@ -10,6 +10,8 @@ import { OrganizationResolver } from '../modules/hierarchy/organization.resolver
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
 import { IndicatorDefinitionResolver } from '../modules/indicators/indicator-definition.resolver.js';
 import { IndicatorRollupResolver } from '../modules/indicators/indicator-rollup.resolver.js';
+import { ReportWorkflowResolver } from '../modules/reporting/report-workflow.resolver.js';
+import { StatisticalReportResolver } from '../modules/reporting/statistical-report.resolver.js';
 import {
   MentoringGroupResolver,
   OrganizationMentoringResolver,
@@ -72,6 +74,8 @@ export const resolvers = [
   ProgramMonitoringResolver,
   IndicatorDefinitionResolver,
   IndicatorRollupResolver,
+  StatisticalReportResolver,
+  ReportWorkflowResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

@@ -373,6 +373,76 @@ const SAMPLES: Record<Operation, Sample> = {
       }),
     expectOutOfScope: expectRefusedOrHidden,
   },
+  'report.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) {
+           statisticalReport(formCode: "cmn", unit: { level: ORGANIZATION, code: $code }, academicYear: 2025) {
+             unit { code } cells { key }
+           }
+         }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result, target) => {
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toMatchObject({
+        statisticalReport: { unit: { code: target.code }, cells: expect.arrayContaining([{ key: '07.3' }]) },
+      });
+    },
+    expectOutOfScope: (result) => {
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    },
+  },
+  // Correcting a cell to the same value again is allowed, so the sample can run again.
+  'report.submit': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($code: String!) {
+           correctReportCell(input: { formCode: "cmn", organizationCode: $code, academicYear: 2025, cell: "01.3",
+                                      value: 1, reason: "Проверка прав" }) { status }
+         }`,
+        { code: target.code },
+        caller,
+      ),
+    covers: (role, target) => role === Role.SCHOOL_CURATOR && target.code === '280001',
+    expectInScope: (result) => expect(result).toEqual({ data: { correctReportCell: { status: 'DRAFT' } } }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
+  // The fixture reports are drafts: whoever reaches the state check has passed access.
+  'report.accept': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($code: String!) {
+           acceptReport(report: { formCode: "cmn", organizationCode: $code, academicYear: 2025 }) { status }
+         }`,
+        { code: target.code },
+        caller,
+      ),
+    covers: (role, target) => role === Role.MUNICIPAL_COORDINATOR && target.municipality === '10712000',
+    expectInScope: (result) => expect(result.errors?.[0]?.message).toMatch(/сейчас «черновик»/),
+    expectOutOfScope: (result) => {
+      expectRefusedOrHidden(result);
+      expect(result.errors?.[0]?.message).not.toMatch(/черновик/);
+    },
+  },
+  'report.approve': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($code: String!) {
+           approveReport(report: { formCode: "cmn", organizationCode: $code, academicYear: 2025 }) { status }
+         }`,
+        { code: target.code },
+        caller,
+      ),
+    covers: (role, target) => role === Role.REGIONAL_ADMIN && target.region === '28',
+    expectInScope: (result) => expect(result.errors?.[0]?.message).toMatch(/сейчас «черновик»/),
+    expectOutOfScope: (result) => {
+      expectRefusedOrHidden(result);
+      expect(result.errors?.[0]?.message).not.toMatch(/черновик/);
+    },
+  },
 };
 
 let api: TestServer;

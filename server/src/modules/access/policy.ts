@@ -69,6 +69,23 @@ export const POLICY = {
     description: 'Собственные показатели и целевые значения своего субъекта РФ',
     roles: [Role.REGIONAL_ADMIN],
   },
+  // Statistical forms carry counts only; a school sees its own report, the levels above their sums.
+  'report.read': {
+    description: 'Формы статистического наблюдения, отчёты и их сдача в пределах своей области',
+    roles: EVERY_ROLE,
+  },
+  'report.submit': {
+    description: 'Отчёт своей ОО: исправления ячеек с причиной, отправка в муниципалитет',
+    roles: [Role.SCHOOL_CURATOR],
+  },
+  'report.accept': {
+    description: 'Приём отчётов ОО своего муниципалитета или возврат на доработку с комментарием',
+    roles: [Role.MUNICIPAL_COORDINATOR],
+  },
+  'report.approve': {
+    description: 'Утверждение отчётов ОО своего субъекта РФ с блокировкой учебного года и снятие блокировки',
+    roles: [Role.REGIONAL_ADMIN],
+  },
 } as const satisfies Record<string, { description: string; roles: readonly Role[] }>;
 
 export type Operation = keyof typeof POLICY;

@@ -11,7 +11,7 @@
 
 /** Where a measure's rows come from; each source is one CTE of the recompute SQL. */
 export type SummarySourceName =
-  'organization' | 'participants' | 'members' | 'groups' | 'roadmap' | 'contingent';
+  'organization' | 'participants' | 'members' | 'groups' | 'roadmap' | 'contingent' | 'reports';
 
 export interface SummaryMeasure {
   /** Column name on the summary tables and the name indicator definitions refer to. */
@@ -227,6 +227,27 @@ export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
     description: 'Из них выполнено в срок',
     source: 'roadmap',
     sql: `count(item_status) filter (where item_status = 'DONE' and (due_to is null or completed_at <= due_to))`,
+  },
+  // An organisation with data for the year owes a report on every form in force that year
+  // (reporting/, table report_form); `k` is the summary row's organisation and year.
+  {
+    name: 'reports_expected',
+    description:
+      'Отчёты по формам статистического наблюдения, которые ОО с данными за учебный год должна сдать',
+    source: 'organization',
+    sql: `(select count(distinct f.code) from report_form f where f.valid_from_year <= k.academic_year)`,
+  },
+  {
+    name: 'reports_submitted',
+    description: 'Из них сданы: отправлены ОО, приняты муниципалитетом или утверждены субъектом РФ',
+    source: 'reports',
+    sql: `count(*) filter (where status in ('SUBMITTED', 'ACCEPTED', 'APPROVED'))`,
+  },
+  {
+    name: 'reports_submitted_on_time',
+    description: 'Из них сданы не позже срока (по последней отправке)',
+    source: 'reports',
+    sql: `count(*) filter (where status in ('SUBMITTED', 'ACCEPTED', 'APPROVED') and submitted_on_time)`,
   },
   ...CONTINGENT.map(([column, label]) => ({
     name: column,

@@ -141,4 +141,8 @@ export const SUMMARY_SOURCES: Record<Exclude<SummarySourceName, 'organization'>,
     left join roadmap_item i on i.roadmap_id = ry.roadmap_id`,
   contingent: `
     select c.* from contingent c join summary_orgs o on o.id = c.organization_id`,
+  // One row per report a school has acted on (reporting/): a draft, a submitted one, …
+  reports: `
+    select r.organization_id, r.academic_year, r.status, r.submitted_on_time
+    from statistical_report r join summary_orgs o on o.id = r.organization_id`,
 };
