@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessTokenClaims } from '../auth/token-verifier.js';
 import { resolveAccessScope, type AccessScope } from '../modules/access/access-scope.js';
 import { ScopedLists } from '../modules/access/scoped-lists.js';
+import { createCommunityLoaders, type CommunityLoaders } from '../modules/community/community.loaders.js';
 import { createHierarchyLoaders, type HierarchyLoaders } from '../modules/hierarchy/hierarchy.loaders.js';
 import {
   createParticipantLoaders,
@@ -26,6 +27,7 @@ export interface GraphQLContext {
   mentoring: MentoringGroupLoaders;
   meetings: MeetingLoaders;
   monitoring: MonitoringLoaders;
+  community: CommunityLoaders;
 }
 
 export async function createContext(em: EntityManager, claims: AccessTokenClaims): Promise<GraphQLContext> {
@@ -41,5 +43,6 @@ export async function createContext(em: EntityManager, claims: AccessTokenClaims
     mentoring: createMentoringGroupLoaders(requestEm, scope),
     meetings: createMeetingLoaders(requestEm, scope),
     monitoring: createMonitoringLoaders(requestEm, scope),
+    community: createCommunityLoaders(requestEm, scope),
   };
 }

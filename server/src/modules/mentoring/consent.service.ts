@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
 import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
+import { revokePublicationOnDepersonalisation } from '../community/mentor-registry.service.js';
 import type { ConsentInput } from './participant.inputs.js';
 import {
   assertNotDepersonalised,
@@ -118,6 +119,8 @@ export async function revokeConsent(
     `update participant set depersonalised_at = coalesce(depersonalised_at, now()), updated_at = now() where id = ?`,
     [participant.id],
   );
+  // Nobody stays in the municipal mentor registry after withdrawing consent to processing.
+  await revokePublicationOnDepersonalisation(em, scope.caller, participant, revokedOn);
   await auditParticipant(em, scope.caller, participant, [
     {
       operation: 'participant.write',
