@@ -10,7 +10,7 @@ interface FieldFormOptions<Field extends string, Values extends Record<Field, st
   /** What the form starts with when the server has not refused it. */
   initial: () => Values;
   /** The server's refusal of this form's last post, if any (read anew when it changes). */
-  failure: () => RoadmapActionFailure | null;
+  failure: () => Pick<RoadmapActionFailure, 'values' | 'errors'> | null;
   validate: (values: Values) => FieldErrors<Field>;
 }
 
