@@ -4,6 +4,24 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from '../modules/access/auth-checker.js';
 import { MeResolver } from '../modules/access/me.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import {
+  MentorRegistryResolver,
+  ParticipantPublicationResolver,
+} from '../modules/community/mentor-registry.resolver.js';
+import {
+  MunicipalityPartnerCountsResolver,
+  OrganizationPartnersResolver,
+  ParticipantPartnerResolver,
+  PartnerAgreementResolver,
+  PartnerResolver,
+  RegionPartnerCountsResolver,
+} from '../modules/community/partner.resolver.js';
+import {
+  MunicipalityPracticesResolver,
+  OrganizationPracticesResolver,
+  PracticeResolver,
+  RegionPracticesResolver,
+} from '../modules/community/practice.resolver.js';
 import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.resolver.js';
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
@@ -76,6 +94,18 @@ export const resolvers = [
   IndicatorRollupResolver,
   StatisticalReportResolver,
   ReportWorkflowResolver,
+  PartnerResolver,
+  PartnerAgreementResolver,
+  OrganizationPartnersResolver,
+  MunicipalityPartnerCountsResolver,
+  RegionPartnerCountsResolver,
+  ParticipantPartnerResolver,
+  PracticeResolver,
+  OrganizationPracticesResolver,
+  MunicipalityPracticesResolver,
+  RegionPracticesResolver,
+  MentorRegistryResolver,
+  ParticipantPublicationResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

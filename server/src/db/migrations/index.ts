@@ -9,6 +9,7 @@ import { Migration20261122141500_monitoring } from './Migration20261122141500_mo
 import { Migration20261122160000_indicator_summary } from './Migration20261122160000_indicator_summary.js';
 import { Migration20261122151500_mentoring_group_number } from './Migration20261122151500_mentoring_group_number.js';
 import { Migration20261122161000_indicator_definitions } from './Migration20261122161000_indicator_definitions.js';
+import { Migration20261122150000_community } from './Migration20261122150000_community.js';
 import { Migration20261122170000_statistical_reports } from './Migration20261122170000_statistical_reports.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261122161000_indicator_definitions,
   },
   { name: 'Migration20261122170000_statistical_reports', class: Migration20261122170000_statistical_reports },
+  { name: 'Migration20261122150000_community', class: Migration20261122150000_community },
 ];

@@ -74,6 +74,9 @@ const schoolGroups = new Map<string, number>();
 /** Id of each fixture school's one participant (seeded in beforeAll). */
 const schoolParticipants = new Map<string, number>();
 
+/** Each fixture school's partner, its municipal-level case and its mentor's registry entry (seeded in beforeAll). */
+const schoolCommunity = new Map<string, { partnerId: number; practiceId: number; registryEntryId: number }>();
+
 const PARTICIPANT = {
   category: ParticipantCategory.TEACHER,
   isMentor: true,
@@ -315,6 +318,127 @@ const SAMPLES: Record<Operation, Sample> = {
       expect(result).toEqual({ data: { organization: { participantCounts: { total: 1, mentors: 1 } } } }),
     expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
   },
+  'partner.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) { organization(code: $code) { partners { name } partnerCounts { partners } } }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result, target) =>
+      expect(result).toEqual({
+        data: {
+          organization: { partners: [{ name: `Партнёр ${target.code}` }], partnerCounts: { partners: 1 } },
+        },
+      }),
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
+  },
+  'partner.write': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!, $input: PartnerInput!) { updatePartner(id: $id, input: $input) { name } }`,
+        {
+          id: String(schoolCommunity.get(target.code)!.partnerId),
+          input: { name: `Партнёр ${target.code}`, kind: 'EMPLOYER' },
+        },
+        caller,
+      ),
+    covers: (role, target) => role === Role.SCHOOL_CURATOR && target.code === '280001',
+    expectInScope: (result) =>
+      expect(result).toEqual({ data: { updatePartner: { name: 'Партнёр 280001' } } }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
+  'practice.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) { organization(code: $code) { practices { nodes { title level } } } }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result, target) =>
+      expect(result).toEqual({
+        data: {
+          organization: {
+            practices: { nodes: [{ title: `Практика ${target.code}`, level: 'MUNICIPALITY' }] },
+          },
+        },
+      }),
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { organization: null } }),
+  },
+  'practice.write': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!, $input: PracticeInput!) { updatePractice(id: $id, input: $input) { title } }`,
+        {
+          id: String(schoolCommunity.get(target.code)!.practiceId),
+          input: { title: `Практика ${target.code}`, summary: 'Кейс', form: 'TEACHER_TEACHER' },
+        },
+        caller,
+      ),
+    covers: (role, target) => role === Role.SCHOOL_CURATOR && target.code === '280001',
+    expectInScope: (result) =>
+      expect(result).toEqual({ data: { updatePractice: { title: 'Практика 280001' } } }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
+  'practice.publish': {
+    // The seeded cases are municipal already: keeping the level changes nothing, so it can run again.
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!) { setPracticeLevel(id: $id, level: MUNICIPALITY) { level } }`,
+        { id: String(schoolCommunity.get(target.code)!.practiceId) },
+        caller,
+      ),
+    covers: (role, target) =>
+      (role === Role.MUNICIPAL_COORDINATOR && target.municipality === '10712000') ||
+      (role === Role.REGIONAL_ADMIN && target.region === '28'),
+    expectInScope: (result) =>
+      expect(result).toEqual({ data: { setPracticeLevel: { level: 'MUNICIPALITY' } } }),
+    expectOutOfScope: (result) => {
+      expect(result.data ?? null).toEqual({ setPracticeLevel: null });
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    },
+  },
+  'registry.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($m: String!) { mentorRegistry(municipalityCode: $m) { nodes { id fullName } } }`,
+        { m: target.municipality },
+        caller,
+      ),
+    // The registry is published to the whole municipality, the curators of its schools included.
+    covers: (role, target) =>
+      role === Role.SCHOOL_CURATOR ? target.municipality === '10712000' : CALLERS[role].covers(target),
+    expectInScope: (result, target) => {
+      expect(result.errors).toBeUndefined();
+      const nodes = (result.data as { mentorRegistry: { nodes: unknown[] } }).mentorRegistry.nodes;
+      expect(nodes).toContainEqual({
+        id: String(schoolCommunity.get(target.code)!.registryEntryId),
+        fullName: 'Матричная Анна',
+      });
+    },
+    expectOutOfScope: (result) => expect(result).toEqual({ data: { mentorRegistry: null } }),
+  },
+  'registry.publish': {
+    // Every fixture mentor is published already: a caller who gets as far as that refusal has passed access.
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($id: ID!) { recordPublicationConsent(participantId: $id,
+           input: { fields: [FULL_NAME], signedBy: SELF, signedOn: "2025-10-01" }) { id } }`,
+        { id: String(schoolParticipants.get(target.code)) },
+        caller,
+      ),
+    covers: (role, target) => role === Role.SCHOOL_CURATOR && target.code === '280001',
+    expectInScope: (result) => {
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.message).toMatch(
+        /^У наставника уже есть действующее согласие на публикацию/,
+      );
+    },
+    expectOutOfScope: (result) => {
+      expectRefusedOrHidden(result);
+      expect(result.errors?.[0]?.message).not.toMatch(/согласие на публикацию/);
+    },
+  },
   'audit.read': {
     run: (caller) => api.graphql(`{ auditLog(entity: "organization") { nodes { entityCode } } }`, {}, caller),
     expectInScope: (result, target) =>
@@ -453,8 +577,44 @@ beforeAll(async () => {
     schoolRoadmaps.set(school.code, await seedSchoolRoadmap(school.code));
     schoolParticipants.set(school.code, await seedSchoolParticipant(school.code));
     schoolGroups.set(school.code, await seedSchoolGroup(school.code));
+    schoolCommunity.set(
+      school.code,
+      await seedSchoolCommunity(school.code, schoolParticipants.get(school.code)!),
+    );
   }
 });
+
+/**
+ * A partner, a case published in the municipality and the school's participant published in the
+ * mentor registry (with the consents that needs): rows only, community/*.test.ts check the rules.
+ */
+async function seedSchoolCommunity(code: string, participantId: number) {
+  const connection = api.orm.em.getConnection();
+  await connection.execute(
+    `insert into consent (participant_id, signed_by, signed_on) values (?, 'SELF', '2025-09-01')`,
+    [participantId],
+  );
+  const [entry] = await connection.execute<{ id: number }[]>(
+    `insert into mentor_publication_consent (region_id, municipality_id, organization_id, participant_id,
+                                             fields, signed_by, signed_on)
+     select region_id, municipality_id, organization_id, id, '{FULL_NAME}', 'SELF', '2025-10-01'
+     from participant where id = ? returning id`,
+    [participantId],
+  );
+  const [row] = await connection.execute<{ partner_id: number; practice_id: number }[]>(
+    `with school as (select * from organization where code = ?),
+     partner as (
+       insert into partner_organization (region_id, municipality_id, organization_id, name, kind)
+       select region_id, municipality_id, id, 'Партнёр ' || code, 'EMPLOYER' from school returning id),
+     practice as (
+       insert into mentoring_practice (region_id, municipality_id, organization_id, title, summary, form, level)
+       select region_id, municipality_id, id, 'Практика ' || code, 'Кейс', 'TEACHER_TEACHER', 'MUNICIPALITY' from school
+       returning id)
+     select partner.id as partner_id, practice.id as practice_id from partner, practice`,
+    [code],
+  );
+  return { partnerId: row!.partner_id, practiceId: row!.practice_id, registryEntryId: entry!.id };
+}
 
 /** A bare group row: the matrix checks access, not composition (mentoring-group.test.ts does). */
 async function seedSchoolGroup(code: string) {

@@ -86,6 +86,50 @@ export const POLICY = {
     description: 'Утверждение отчётов ОО своего субъекта РФ с блокировкой учебного года и снятие блокировки',
     roles: [Role.REGIONAL_ADMIN],
   },
+  // Partners are organisations, not people: their names and agreements are read within scope by
+  // every level; the mentors linked to them are only counted.
+  'partner.read': {
+    description:
+      'Организации-партнёры ОО и соглашения о сотрудничестве в пределах своей области (наставники партнёра — только число)',
+    roles: EVERY_ROLE,
+  },
+  'partner.write': {
+    description:
+      'Ведение организаций-партнёров и соглашений своей ОО, привязка наставников — представителей работодателя',
+    roles: [Role.SCHOOL_CURATOR],
+  },
+  // Who reads a case is decided by its publication level in SQL (practice-visibility.ts).
+  'practice.read': {
+    description:
+      'Лучшие практики: своей ОО; уровня муниципалитета — в муниципалитете и выше; уровня субъекта РФ — в субъекте РФ и выше',
+    roles: EVERY_ROLE,
+  },
+  'practice.write': {
+    description: 'Лучшие практики своей ОО: описание, удаление, предложение муниципалитету опубликовать',
+    roles: [Role.SCHOOL_CURATOR],
+  },
+  'practice.publish': {
+    description:
+      'Уровень публикации практик: муниципалитета — куратор муниципалитета, субъекта РФ — администратор субъекта РФ',
+    roles: [Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_ADMIN],
+  },
+  // The one place names leave a school, exactly as each mentor agreed. Service accounts are left
+  // out: a mentor agrees to a municipal registry, not to every system connected to the API.
+  'registry.read': {
+    description:
+      'Муниципальный реестр наставников своего муниципалитета (или муниципалитетов своей области): только сведения, на публикацию которых наставник дал согласие',
+    roles: [
+      Role.FEDERAL_ANALYST,
+      Role.REGIONAL_ANALYST,
+      Role.REGIONAL_ADMIN,
+      Role.MUNICIPAL_COORDINATOR,
+      Role.SCHOOL_CURATOR,
+    ],
+  },
+  'registry.publish': {
+    description: 'Согласия наставников своей ОО на публикацию в муниципальном реестре и их отзыв',
+    roles: [Role.SCHOOL_CURATOR],
+  },
 } as const satisfies Record<string, { description: string; roles: readonly Role[] }>;
 
 export type Operation = keyof typeof POLICY;
