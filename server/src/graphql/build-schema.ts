@@ -23,6 +23,7 @@ import {
   RegionPracticesResolver,
 } from '../modules/community/practice.resolver.js';
 import { DirectoryImportResolver } from '../modules/hierarchy/directory-import.resolver.js';
+import { ContingentResolver } from '../modules/indicators/contingent.resolver.js';
 import { MunicipalityResolver } from '../modules/hierarchy/municipality.resolver.js';
 import { OrganizationResolver } from '../modules/hierarchy/organization.resolver.js';
 import { RegionResolver } from '../modules/hierarchy/region.resolver.js';
@@ -90,6 +91,7 @@ export const resolvers = [
   MentoringMeetingResolver,
   MonitoringResolver,
   ProgramMonitoringResolver,
+  ContingentResolver,
   IndicatorDefinitionResolver,
   IndicatorRollupResolver,
   StatisticalReportResolver,

@@ -439,6 +439,70 @@ const SAMPLES: Record<Operation, Sample> = {
       expect(result.errors?.[0]?.message).not.toMatch(/согласие на публикацию/);
     },
   },
+  'contingent.read': {
+    run: (caller, target) =>
+      api.graphql(
+        `query($code: String!) {
+           contingent(unit: { level: ORGANIZATION, code: $code }, academicYear: 2025) { unit { code } values { figure } }
+         }`,
+        { code: target.code },
+        caller,
+      ),
+    expectInScope: (result, target) => {
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toMatchObject({ contingent: { unit: { code: target.code } } });
+      expect((result.data as { contingent: { values: unknown[] } }).contingent.values).toHaveLength(6);
+    },
+    expectOutOfScope: (result) => {
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    },
+  },
+  'contingent.write': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($code: String!) {
+           setContingent(organizationCode: $code, academicYear: 2025, input: { pupilsTotal: 100 }) {
+             values { figure value }
+           }
+         }`,
+        { code: target.code },
+        caller,
+      ),
+    covers: (role, target) =>
+      (role === Role.SCHOOL_CURATOR && target.code === '280001') ||
+      (role === Role.REGIONAL_ADMIN && target.region === '28'),
+    expectInScope: (result) =>
+      expect(result.data).toMatchObject({
+        setContingent: { values: expect.arrayContaining([{ figure: 'PUPILS_TOTAL', value: 100 }]) },
+      }),
+    expectOutOfScope: expectRefusedOrHidden,
+  },
+  'contingent.import': {
+    run: (caller, target) =>
+      api.graphql(
+        `mutation($input: ContingentImportInput!) { importContingent(input: $input) { applied problems { message } } }`,
+        {
+          input: {
+            fileName: 'contingent.csv',
+            contentBase64: Buffer.from(
+              `Код ОО;Учебный год;Обучающихся всего\n${target.code};2025/2026;100`,
+            ).toString('base64'),
+          },
+        },
+        caller,
+      ),
+    covers: (role, target) => role === Role.REGIONAL_ADMIN && target.region === '28',
+    expectInScope: (result) =>
+      expect(result.data).toEqual({ importContingent: { applied: true, problems: [] } }),
+    expectOutOfScope: (result) =>
+      expect(result.data).toMatchObject({
+        importContingent: {
+          applied: false,
+          problems: [{ message: expect.stringMatching(/вашего субъекта РФ/) }],
+        },
+      }),
+  },
   'audit.read': {
     run: (caller) => api.graphql(`{ auditLog(entity: "organization") { nodes { entityCode } } }`, {}, caller),
     expectInScope: (result, target) =>

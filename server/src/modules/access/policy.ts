@@ -60,6 +60,19 @@ export const POLICY = {
     description: 'Сводные числа участников программы наставничества',
     roles: EVERY_ROLE,
   },
+  // Contingent figures are counts a school reports, not personal data: every level reads its subtree.
+  'contingent.read': {
+    description: 'Контингент ОО (знаменатели целевых показателей) и его суммы в пределах своей области',
+    roles: EVERY_ROLE,
+  },
+  'contingent.write': {
+    description: 'Контингент своей ОО (куратор ОО) или любой ОО своего субъекта РФ (администратор субъекта)',
+    roles: [Role.SCHOOL_CURATOR, Role.REGIONAL_ADMIN],
+  },
+  'contingent.import': {
+    description: 'Загрузка контингента ОО своего субъекта РФ из CSV/XLSX',
+    roles: [Role.REGIONAL_ADMIN],
+  },
   'indicator.read': {
     description: 'Целевые показатели и их определения в пределах своей области (только сводные числа)',
     roles: EVERY_ROLE,
