@@ -5,6 +5,7 @@ import type { ImportProblem } from '../../imports/import-problem.js';
 import { readSpreadsheet } from '../../imports/spreadsheet-reader.js';
 import type { Caller } from '../access/access-scope.js';
 import type { AuditEntry } from '../audit/audit.service.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import { matchingRefusal } from './consent.service.js';
 import {
   groupHeaderScore,
@@ -561,6 +562,7 @@ export async function importMentoringGroups(
       },
       entries,
     );
+    await refreshOrganizationSummaries(tx, [path.organizationId]);
     return { ...result, applied: true };
   });
 }
