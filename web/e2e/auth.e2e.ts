@@ -44,12 +44,16 @@ describe('signing in', () => {
     ]);
   });
 
-  it('keeps the federal analyst on the list of all regions and names them in the header', async () => {
+  it('starts the federal analyst on the country’s indicators and names them in the header', async () => {
     await login(page, 'analyst.rf');
-    expect(pathAndQuery()).toBe('/');
-    expect(await page.locator('h1').textContent()).toBe('Субъекты Российской Федерации');
+    expect(pathAndQuery()).toBe('/indicators');
+    expect(await page.locator('h1').textContent()).toBe('Целевые показатели: Российская Федерация');
     expect(await signedInAs()).toBe('Ирина Соколова · аналитик федерального уровня · Российская Федерация');
     expect(await page.getByRole('button', { name: 'Выйти' }).count()).toBe(1);
+    // The list of all regions stays their directory.
+    await page.locator('header nav').getByRole('link', { name: 'Субъекты РФ' }).click();
+    await page.waitForURL(dashboardUrl('/'));
+    expect(await page.locator('h1').textContent()).toBe('Субъекты Российской Федерации');
   });
 
   it('shows the identity server’s Russian error for a wrong password and does not sign in', async () => {
@@ -133,11 +137,13 @@ describe('a municipal coordinator', () => {
 });
 
 describe('a regional analyst', () => {
-  it('lands on their region', async () => {
+  it('starts on their region’s indicators, and their region’s directory is a click away', async () => {
     await login(page, 'analyst.52');
-    expect(pathAndQuery()).toBe('/regions/52');
-    expect(await page.locator('h1').textContent()).toBe('Нижегородская область');
+    expect(pathAndQuery()).toBe('/indicators/region/52');
     expect(await signedInAs()).toBe('Павел Миронов · аналитик субъекта РФ · Нижегородская область');
+    await page.locator('header nav').getByRole('link', { name: 'Мой субъект РФ' }).click();
+    await page.waitForURL('**/regions/52');
+    expect(await page.locator('h1').textContent()).toBe('Нижегородская область');
     expect((await page.goto(dashboardUrl('/regions/28')))?.status()).toBe(404);
   });
 });

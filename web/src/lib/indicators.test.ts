@@ -15,7 +15,6 @@ import {
   indicatorColumns,
   indicatorExportColumns,
   indicatorRow,
-  indicatorsPath,
   parseIndicatorChoice,
   parseIndicatorFilters,
   parseIndicatorPeriod,
@@ -148,12 +147,6 @@ describe('what an indicators page reads from its URL', () => {
     const params = new URLSearchParams('year=2024&indicator=A&col=A,B&q=Зея&sort=A&dir=desc&below=1');
     expect(viewQuery(params, 2024)).toBe('year=2024&indicator=A&col=A%2CB');
     expect(viewQuery(new URLSearchParams('q=Зея'), 2025)).toBe('year=2025');
-  });
-
-  it('links to a unit’s page by level, its code kept inside the path segment', () => {
-    expect(indicatorsPath('federation', null)).toBe('/indicators');
-    expect(indicatorsPath('region', '28')).toBe('/indicators/region/28');
-    expect(indicatorsPath('organization', '../x')).toBe('/indicators/organization/..%2Fx');
   });
 });
 

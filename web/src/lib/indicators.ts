@@ -95,15 +95,6 @@ export const CHILD_LEVEL: Readonly<Record<ScopeLevel, CodedLevel | null>> = {
   organization: null,
 };
 
-/** The indicators page of a unit. */
-export function indicatorsPath(
-  level: ScopeLevel,
-  code: string | null,
-): '/indicators' | `/indicators/${CodedLevel}/${string}` {
-  if (level === 'federation') return '/indicators';
-  return `/indicators/${level}/${encodeURIComponent(code ?? '')}`;
-}
-
 /** How a table of children names them: its code and name headers and the noun of the totals. */
 export interface ChildHeaders {
   code: string;

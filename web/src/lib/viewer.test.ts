@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   canBrowseLevel,
   homeLabel,
+  indicatorsPath,
   landingPath,
+  reportsPath,
   roadmapsPath,
   scopeLabel,
+  startPath,
   type Viewer,
   type ViewerScope,
 } from './viewer';
@@ -73,5 +76,48 @@ describe('roadmapsPath', () => {
     [{ level: 'organization', code: '280001', name: null }, '/organizations/280001/roadmap'],
   ])('leads a user scoped to %o to %s', (scope, path) => {
     expect(roadmapsPath(scope)).toBe(path);
+  });
+});
+
+describe('startPath', () => {
+  it('starts analysts on the target indicators of their node', () => {
+    expect(
+      startPath({ roles: ['federal-analyst'], scope: { level: 'federation', code: null, name: null } }),
+    ).toBe('/indicators');
+    expect(
+      startPath({ roles: ['regional-analyst'], scope: { level: 'region', code: '52', name: null } }),
+    ).toBe('/indicators/region/52');
+  });
+
+  it('starts everyone else on their node of the hierarchy', () => {
+    expect(startPath({ roles: ['regional-admin'], scope: { level: 'region', code: '28', name: null } })).toBe(
+      '/regions/28',
+    );
+    expect(
+      startPath({
+        roles: ['municipal-coordinator'],
+        scope: { level: 'municipality', code: '10712000', name: null },
+      }),
+    ).toBe('/municipalities/10712000');
+  });
+});
+
+describe('indicatorsPath and reportsPath', () => {
+  it.each<[ViewerScope, string, string | null]>([
+    [{ level: 'federation', code: null, name: null }, '/indicators', null],
+    [{ level: 'region', code: '28', name: null }, '/indicators/region/28', '/regions/28/reports'],
+    [
+      { level: 'municipality', code: '10712000', name: null },
+      '/indicators/municipality/10712000',
+      '/municipalities/10712000/reports',
+    ],
+    [
+      { level: 'organization', code: '280001', name: null },
+      '/indicators/organization/280001',
+      '/organizations/280001/report',
+    ],
+  ])('leads a user scoped to %o to %s and %s', (scope, indicators, reports) => {
+    expect(indicatorsPath(scope)).toBe(indicators);
+    expect(reportsPath(scope)).toBe(reports);
   });
 });

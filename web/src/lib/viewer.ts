@@ -71,6 +71,52 @@ export function landingPath(scope: Pick<ViewerScope, 'level' | 'code'>): string 
   }
 }
 
+/** Roles whose work is the target indicators: they start on them rather than on the directory. */
+const ANALYST_ROLES: readonly DashboardRole[] = ['federal-analyst', 'regional-analyst'];
+
+/**
+ * Where a sign-in that asked for no page in particular leads: analysts to the target indicators
+ * of their node, everyone else to their node of the hierarchy.
+ */
+export function startPath(viewer: Pick<Viewer, 'roles' | 'scope'>): string {
+  return ANALYST_ROLES.includes(primaryRole(viewer))
+    ? indicatorsPath(viewer.scope)
+    : landingPath(viewer.scope);
+}
+
+/** «Показатели» in the main navigation: the target indicators of the user's own node. */
+export function indicatorsPath(
+  scope: Pick<ViewerScope, 'level' | 'code'>,
+): '/indicators' | `/indicators/${Exclude<ScopeLevel, 'federation'>}/${string}` {
+  if (scope.level === 'federation') return '/indicators';
+  return `/indicators/${scope.level}/${encodeURIComponent(scope.code ?? '')}`;
+}
+
+/**
+ * «Отчётность» in the main navigation: the statistical report of a curator's school, the
+ * submission status of a coordinator's schools, a region's agreement of its municipalities'
+ * reports. The federation collects no reports itself, so it has none.
+ */
+export function reportsPath(
+  scope: Pick<ViewerScope, 'level' | 'code'>,
+):
+  | `/regions/${string}/reports`
+  | `/municipalities/${string}/reports`
+  | `/organizations/${string}/report`
+  | null {
+  const code = encodeURIComponent(scope.code ?? '');
+  switch (scope.level) {
+    case 'federation':
+      return null;
+    case 'region':
+      return `/regions/${code}/reports`;
+    case 'municipality':
+      return `/municipalities/${code}/reports`;
+    case 'organization':
+      return `/organizations/${code}/report`;
+  }
+}
+
 /**
  * Whether pages of a level are the user's to browse: their own level and below. Pages above it
  * (a curator's region) still open when asked for by address — the API shows only the user's

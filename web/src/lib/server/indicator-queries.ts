@@ -71,7 +71,7 @@ export interface Named {
 
 export const FEDERATION_ROLLUP: TypedDocumentNode<{ indicatorRollup: IndicatorRollup }, RollupVariables> =
   gql`
-    query FederationIndicators($unit: UnitInput!, $year: Int!, $on: String) {
+    query FederationIndicators($unit: UnitInput!, $year: Int!, $on: Date) {
       indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
         ...IndicatorRollupFields
       }
@@ -86,7 +86,7 @@ export const MUNICIPALITY_ROLLUP: TypedDocumentNode<
   { indicatorRollup: IndicatorRollup; municipality: { region: Named } | null },
   RollupVariables & { code: string }
 > = gql`
-  query MunicipalityIndicators($unit: UnitInput!, $year: Int!, $on: String, $code: String!) {
+  query MunicipalityIndicators($unit: UnitInput!, $year: Int!, $on: Date, $code: String!) {
     indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
       ...IndicatorRollupFields
     }
@@ -107,7 +107,7 @@ export const ORGANIZATION_ROLLUP: TypedDocumentNode<
   },
   RollupVariables & { code: string }
 > = gql`
-  query OrganizationIndicators($unit: UnitInput!, $year: Int!, $on: String, $code: String!) {
+  query OrganizationIndicators($unit: UnitInput!, $year: Int!, $on: Date, $code: String!) {
     indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
       ...IndicatorRollupFields
     }

@@ -3,6 +3,7 @@ import { LOGIN_COOKIE, pendingLogins, sessions, setSessionCookie } from '$lib/se
 import { exchangeCode, publicOrigin } from '$lib/server/auth/oidc';
 import { scopeNodeName } from '$lib/server/auth/scope-name';
 import { decodeJwtClaims, tokenSetFrom, viewerFromClaims } from '$lib/server/auth/tokens';
+import { startPath } from '$lib/viewer';
 import type { RequestHandler } from './$types';
 
 const START_OVER = 'Начните вход заново.';
@@ -51,5 +52,6 @@ export const GET: RequestHandler = async ({ url, cookies, locals }) => {
       scope: { ...session.viewer.scope, name },
     });
   }
-  redirect(303, pending.returnTo);
+  // A sign-in that asked for no page in particular starts where the user's role works.
+  redirect(303, pending.returnTo === '/' ? startPath(session.viewer) : pending.returnTo);
 };
