@@ -11,6 +11,7 @@ import { Migration20261122151500_mentoring_group_number } from './Migration20261
 import { Migration20261122161000_indicator_definitions } from './Migration20261122161000_indicator_definitions.js';
 import { Migration20261122150000_community } from './Migration20261122150000_community.js';
 import { Migration20261122170000_statistical_reports } from './Migration20261122170000_statistical_reports.js';
+import { Migration20261122161500_indicator_definition_revision } from './Migration20261122161500_indicator_definition_revision.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261122170000_statistical_reports', class: Migration20261122170000_statistical_reports },
   { name: 'Migration20261122150000_community', class: Migration20261122150000_community },
+  {
+    name: 'Migration20261122161500_indicator_definition_revision',
+    class: Migration20261122161500_indicator_definition_revision,
+  },
 ];

@@ -4,74 +4,20 @@ import type { Caller } from '../access/access-scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Region } from '../hierarchy/region.entity.js';
 import {
-  IndicatorUnit,
-  type IndicatorDefinition,
-  type IndicatorDefinitionInput,
-} from './indicator-definition.types.js';
-import type { TargetEntry } from './indicator-rollup.math.js';
+  definitionsFor,
+  refreshDefinitions,
+  type DefinitionSelection,
+  type LoadedDefinition,
+} from './indicator-definition.cache.js';
+import { IndicatorUnit, type IndicatorDefinitionInput } from './indicator-definition.types.js';
 import { MEASURE_NAMES } from './summary-measures.js';
-
-/** A definition as loaded: the GraphQL shape plus region ids of its targets for the rollup. */
-export interface LoadedDefinition extends IndicatorDefinition {
-  targets: (IndicatorDefinition['targets'][number] & TargetEntry)[];
-}
-
-/**
- * Which definitions and targets a query sees. `regionId`: the region's own definitions and
- * targets beside the common ones (null: common only); `everyRegionTarget`: every region's
- * targets, for a national table whose rows are regions.
- */
-export interface DefinitionSelection {
-  regionId: number | null;
-  everyRegionTarget?: boolean;
-}
-
-/**
- * The definitions with their targets as one json value, for a scalar subquery: the rollup loads
- * them in its own statement, so edits in any process are seen by the next request.
- */
-export function definitionsJsonSql(selection: DefinitionSelection): { sql: string; params: number[] } {
-  const { regionId } = selection;
-  const ownTargets = selection.everyRegionTarget
-    ? { sql: 'true', params: [] }
-    : regionId === null
-      ? { sql: 't.region_id is null', params: [] }
-      : { sql: '(t.region_id is null or t.region_id = ?)', params: [regionId] };
-  const ownDefinitions =
-    regionId === null
-      ? { sql: 'd.region_id is null', params: [] }
-      : { sql: '(d.region_id is null or d.region_id = ?)', params: [regionId] };
-  const sql = `(
-    select coalesce(json_agg(json_build_object(
-             'code', d.code, 'name', d.name, 'description', d.description, 'unit', d.unit,
-             'numerator', d.numerator, 'denominator', d.denominator, 'scale', d.scale,
-             'isDefault', d.is_default, 'regionCode', dr.code, 'targets', coalesce(dt.targets, '[]'::json))
-           order by d.is_default desc, d.position), '[]'::json)
-    from indicator_definition d
-    left join region dr on dr.id = d.region_id
-    left join lateral (
-      select json_agg(json_build_object('academicYear', t.academic_year, 'regionId', t.region_id,
-                                        'regionCode', tr.code, 'value', t.value)
-                      order by t.region_id nulls first, t.academic_year) as targets
-      from indicator_target t left join region tr on tr.id = t.region_id
-      where t.definition_id = d.id and ${ownTargets.sql}
-    ) dt on true
-    where ${ownDefinitions.sql}
-  )`;
-  return { sql, params: [...ownTargets.params, ...ownDefinitions.params] };
-}
 
 /** The common definitions, and the region's own when a region is given, each with its targets. */
 export async function loadDefinitions(
   em: EntityManager,
   selection: DefinitionSelection,
 ): Promise<LoadedDefinition[]> {
-  const json = definitionsJsonSql(selection);
-  const [row] = await em.execute<{ definitions: LoadedDefinition[] }[]>(
-    `select ${json.sql} as definitions`,
-    json.params,
-  );
-  return row!.definitions;
+  return definitionsFor(await refreshDefinitions(em), selection);
 }
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
