@@ -8,6 +8,10 @@ import { createTokenVerifier, type AccessTokenClaims, type KeycloakSettings } fr
 import { buildApiSchema } from './graphql/build-schema.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { hideInternalErrors } from './graphql/hide-internal-errors.js';
+import {
+  STATISTICAL_REPORT_PATH,
+  statisticalReportRoute,
+} from './modules/reporting/statistical-report.route.js';
 import { ROADMAP_ANALYSIS_PATH, roadmapAnalysisRoute } from './modules/roadmap/roadmap-analysis.route.js';
 
 /** Largest accepted request body: spreadsheets arrive base64-encoded inside GraphQL variables. */
@@ -34,6 +38,7 @@ export async function createApp(orm: MikroORM, keycloak: KeycloakSettings) {
   // Authentication comes first: a request without a valid token never reaches GraphQL or an export.
   const authenticate = requireBearer(createTokenVerifier(keycloak), keycloak.realm);
   app.get(ROADMAP_ANALYSIS_PATH, authenticate, roadmapAnalysisRoute(orm));
+  app.get(STATISTICAL_REPORT_PATH, authenticate, statisticalReportRoute(orm));
   app.use(
     '/graphql',
     authenticate,

@@ -12,6 +12,7 @@ const CLIENT_FACING = new Set([
   'FORBIDDEN',
   'FAILED_PRECONDITION',
   'NOT_FOUND',
+  'PERIOD_LOCKED',
 ]);
 
 /** Logs unexpected errors for operators and answers clients without internals. */

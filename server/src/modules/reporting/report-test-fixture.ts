@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import { addParticipant } from '../../../test/mentoring-fixture.js';
 import type { Caller, TestServer } from '../../../test/test-server.js';
-import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 
 export const CURATOR_1 = { user: 'curator.zeya1' };
 export const CURATOR_4 = { user: 'curator.zeya4' };
@@ -49,26 +48,22 @@ export async function workingGroup(
 
 export { addParticipant };
 
-/**
- * A school's contingent for a year, written as the contingent entry would write it (with the
- * summary refreshed in the same transaction); null is "not reported".
- */
-export async function setContingentRow(
+const SET_CONTINGENT = `
+  mutation($code: String!, $year: Int!, $input: ContingentInput!) {
+    setContingent(organizationCode: $code, academicYear: $year, input: $input) { academicYear }
+  }`;
+
+/** The school's contingent for a year as its curator enters it; a figure left out is "not reported". */
+export function setContingent(
   api: TestServer,
+  caller: Caller,
   organizationCode: string,
   academicYear: number,
-  figures: Record<string, number | null>,
-): Promise<void> {
-  const knex = api.orm.em.getConnection().getKnex();
-  await knex.transaction(async (trx) => {
-    const { rows } = await trx.raw<{ rows: { id: number }[] }>(
-      `insert into contingent (region_id, municipality_id, organization_id, academic_year, ${Object.keys(figures).join(', ')})
-       select o.region_id, o.municipality_id, o.id, ?, ${Object.keys(figures)
-         .map(() => '?')
-         .join(', ')}
-       from organization o where o.code = ? returning organization_id as id`,
-      [academicYear, ...Object.values(figures), organizationCode],
-    );
-    await refreshOrganizationSummaries(trx, [rows[0]!.id]);
-  });
+  input: Record<string, number>,
+) {
+  return api.graphql(SET_CONTINGENT, { code: organizationCode, year: academicYear, input }, caller);
+}
+
+export async function setContingentOk(...args: Parameters<typeof setContingent>): Promise<void> {
+  expect((await setContingent(...args)).errors).toBeUndefined();
 }

@@ -10,7 +10,7 @@ import {
   CURATOR_4,
   CURATOR_LYSKOVO,
   pupil,
-  setContingentRow,
+  setContingentOk,
   workingGroup,
 } from './report-test-fixture.js';
 
@@ -68,14 +68,18 @@ beforeAll(async () => {
   const f = await addParticipant(api, CURATOR_LYSKOVO, pupil('Фомина', '2010-02-20', '9Б', 'mentee'));
   await workingGroup(api, CURATOR_LYSKOVO, 'EMPLOYER_PUPIL', [e], [f]);
 
-  await setContingentRow(api, '280001', 2025, {
-    pupils_total: 500,
-    pupils_10_18: 300,
-    youth_15_19: 120,
-    teachers_total: 40,
-    young_teachers: 8,
+  await setContingentOk(api, CURATOR_1, '280001', 2025, {
+    pupilsTotal: 500,
+    pupils10to18: 300,
+    youth15to19: 120,
+    teachersTotal: 40,
+    youngTeachers: 8,
   });
-  await setContingentRow(api, '280002', 2025, { pupils_total: 200, pupils_10_18: 100, teachers_total: 20 });
+  await setContingentOk(api, CURATOR_4, '280002', 2025, {
+    pupilsTotal: 200,
+    pupils10to18: 100,
+    teachersTotal: 20,
+  });
 });
 afterAll(() => api.stop());
 
