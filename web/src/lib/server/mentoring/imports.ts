@@ -1,81 +1,21 @@
-import { gql, type TypedDocumentNode } from '@urql/core';
 import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import {
   formatFileSize,
   importKindOf,
   isLoadable,
-  type ImportProblem,
   type ImportReport,
   type ImportResult,
 } from '$lib/mentoring/imports';
 import { mutateApi } from '../api-client';
 import { field, refusal, refuse } from './action-outcome';
+import { IMPORT_GROUPS, IMPORT_PARTICIPANTS, type ImportVariables } from './queries';
 
 /**
  * The import page's one form action: a spreadsheet of the school's base, checked first (dry run)
  * and then loaded. The file comes to this server (the browser never talks to the API and holds no
  * token), which forwards it to the API's import mutation with the user's session token.
  */
-
-interface ApiImportReport {
-  dryRun: boolean;
-  applied: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  problems: ImportProblem[];
-}
-
-type ImportVariables = { input: { fileName: string; contentBase64: string; dryRun: boolean } };
-
-const PROBLEM_FIELDS = gql`
-  fragment MentoringImportProblemFields on ImportProblem {
-    sheet
-    row
-    column
-    message
-  }
-`;
-
-const IMPORT_PARTICIPANTS: TypedDocumentNode<
-  { importParticipants: ApiImportReport & { consentsRecorded: number } },
-  ImportVariables
-> = gql`
-  mutation MentoringImportParticipants($input: ParticipantImportInput!) {
-    importParticipants(input: $input) {
-      dryRun
-      applied
-      rows
-      created
-      updated
-      unchanged
-      consentsRecorded
-      problems {
-        ...MentoringImportProblemFields
-      }
-    }
-  }
-  ${PROBLEM_FIELDS}
-`;
-
-const IMPORT_GROUPS: TypedDocumentNode<{ importMentoringGroups: ApiImportReport }, ImportVariables> = gql`
-  mutation MentoringImportGroups($input: MentoringGroupImportInput!) {
-    importMentoringGroups(input: $input) {
-      dryRun
-      applied
-      rows
-      created
-      updated
-      unchanged
-      problems {
-        ...MentoringImportProblemFields
-      }
-    }
-  }
-  ${PROBLEM_FIELDS}
-`;
 
 /** Each kind of file (lib/mentoring/imports.ts) and the mutation that takes it. */
 const IMPORTERS: Record<string, (event: RequestEvent, variables: ImportVariables) => Promise<ImportOutcome>> =

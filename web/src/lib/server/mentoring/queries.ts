@@ -12,6 +12,7 @@ import type {
   ParticipantCategory,
   ParticipantRole,
 } from '$lib/mentoring/labels';
+import type { ImportProblem } from '$lib/mentoring/imports';
 import type { OverviewGroup, ParticipantCounts } from '$lib/mentoring/overview';
 import type { ParticipantSummary } from '$lib/mentoring/participants';
 import type { ConnectionPage } from '../collect-pages';
@@ -709,3 +710,65 @@ export const RECORD_ASSESSMENT: TypedDocumentNode<
     }
   }
 `;
+
+// ── Imports (the same report for every kind of file) ────────────────────────────────────────
+
+export interface ApiImportReport {
+  dryRun: boolean;
+  applied: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+}
+
+export type ImportVariables = { input: { fileName: string; contentBase64: string; dryRun: boolean } };
+
+const PROBLEM_FIELDS = gql`
+  fragment MentoringImportProblemFields on ImportProblem {
+    sheet
+    row
+    column
+    message
+  }
+`;
+
+export const IMPORT_PARTICIPANTS: TypedDocumentNode<
+  { importParticipants: ApiImportReport & { consentsRecorded: number } },
+  ImportVariables
+> = gql`
+  mutation MentoringImportParticipants($input: ParticipantImportInput!) {
+    importParticipants(input: $input) {
+      dryRun
+      applied
+      rows
+      created
+      updated
+      unchanged
+      consentsRecorded
+      problems {
+        ...MentoringImportProblemFields
+      }
+    }
+  }
+  ${PROBLEM_FIELDS}
+`;
+
+export const IMPORT_GROUPS: TypedDocumentNode<{ importMentoringGroups: ApiImportReport }, ImportVariables> =
+  gql`
+    mutation MentoringImportGroups($input: MentoringGroupImportInput!) {
+      importMentoringGroups(input: $input) {
+        dryRun
+        applied
+        rows
+        created
+        updated
+        unchanged
+        problems {
+          ...MentoringImportProblemFields
+        }
+      }
+    }
+    ${PROBLEM_FIELDS}
+  `;
