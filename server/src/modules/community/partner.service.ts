@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, refused } from '../../graphql/errors.js';
 import type { AccessScope } from '../access/access-scope.js';
+import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import { isoDay } from '../mentoring/mentoring-program.service.js';
 import { ParticipantCategory } from '../mentoring/participant.enums.js';
 import {
@@ -160,6 +161,7 @@ export async function deletePartner(em: EntityManager, scope: AccessScope, id: n
       },
     },
   ]);
+  await refreshOrganizationSummaries(em, [partner.organization_id]);
 }
 
 function agreementValues(input: PartnerAgreementInput, today: string) {
@@ -207,6 +209,7 @@ export async function addPartnerAgreement(
       after: { partnerId, ...values },
     },
   ]);
+  await refreshOrganizationSummaries(em, [partner.organization_id]);
   return created!.id;
 }
 
@@ -259,6 +262,7 @@ export async function updatePartnerAgreement(
       after: values,
     },
   ]);
+  await refreshOrganizationSummaries(em, [agreement.organization_id]);
   return agreement.partner_id;
 }
 
@@ -274,6 +278,7 @@ export async function deletePartnerAgreement(em: EntityManager, scope: AccessSco
       before: { partnerId: agreement.partner_id, ...agreementSnapshot(agreement) },
     },
   ]);
+  await refreshOrganizationSummaries(em, [agreement.organization_id]);
 }
 
 /**
@@ -317,4 +322,5 @@ export async function linkMentorToPartner(
       after: { partnerId },
     },
   ]);
+  await refreshOrganizationSummaries(em, [participant.organization_id]);
 }

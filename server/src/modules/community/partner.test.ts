@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
 import { addParticipant, expectError } from '../../../test/mentoring-fixture.js';
 import { startTestServer, type Caller, type TestServer } from '../../../test/test-server.js';
+import { expectSummaryConsistent } from '../../../test/summary-consistency.js';
 
 let api: TestServer;
 const CURATOR = { user: 'curator.zeya1' };
@@ -378,3 +379,6 @@ describe('statements', () => {
     expect(many).toBe(few);
   });
 });
+
+it('keeps the indicator summary equal to a recomputation from the base rows', () =>
+  expectSummaryConsistent(api));

@@ -470,6 +470,61 @@ describe('a locked organisation-year', () => {
   it('leaves the summary consistent', () => expectSummaryConsistent(api));
 });
 
+describe('partners', () => {
+  const NEIGHBOUR = { user: 'curator.zeya4' };
+  const partner = async (name: string) =>
+    (
+      await gqlOk<{ createPartner: { id: string } }>(
+        `mutation($name: String!) { createPartner(input: { name: $name, kind: EMPLOYER }) { id } }`,
+        { name },
+        NEIGHBOUR,
+      )
+    ).createPartner.id;
+
+  it('counts a partner in the years of its agreement, and one providing a mentor in the years of the mentor’s group', async () => {
+    const withAgreement = await partner('ООО «Амурский завод»');
+    await gqlOk(
+      `mutation($id: ID!) { addPartnerAgreement(partnerId: $id, input: { number: "С-1", signedOn: "2024-08-20",
+         validFrom: "2024-09-01", validTo: "2025-08-31", subject: "Наставничество на производстве" }) { id } }`,
+      { id: withAgreement },
+      NEIGHBOUR,
+    );
+    const providing = await partner('АО «Зейская ГЭС»');
+    const engineer = await addParticipant(api, NEIGHBOUR, {
+      category: 'EMPLOYER_REPRESENTATIVE',
+      lastName: 'Инженер',
+      birthDate: '1985-05-05',
+      isMentor: true,
+      partnerOrganization: 'АО «Зейская ГЭС»',
+    });
+    await gqlOk(
+      `mutation($p: ID!, $partner: ID) { linkMentorToPartner(participantId: $p, partnerId: $partner) { id } }`,
+      { p: engineer, partner: providing },
+      NEIGHBOUR,
+    );
+    const pupilOfNeighbour = await addParticipant(
+      api,
+      NEIGHBOUR,
+      pupil('Восьмиклассник', '2011-05-05', '8А', 'mentee'),
+    );
+    await group('EMPLOYER_PUPIL', [engineer], [pupilOfNeighbour], '2025-09-10', NEIGHBOUR);
+
+    const row = async (year: number) => {
+      const [stored] = await db().execute<{ partners: string; partners_providing_mentors: string }[]>(
+        `select partners, partners_providing_mentors from organization_summary
+         where organization_id = ? and academic_year = ?`,
+        [ids['280002']!, year],
+      );
+      return (
+        stored && { partners: Number(stored.partners), providing: Number(stored.partners_providing_mentors) }
+      );
+    };
+    expect(await row(2024)).toEqual({ partners: 1, providing: 0 });
+    expect(await row(2025)).toEqual({ partners: 1, providing: 1 });
+    await expectSummaryConsistent(api);
+  });
+});
+
 describe('refresh cost', () => {
   it('takes the same number of statements for one organisation as for many', async () => {
     const knex = api.orm.em.getConnection().getKnex();

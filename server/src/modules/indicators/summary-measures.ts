@@ -11,7 +11,7 @@
 
 /** Where a measure's rows come from; each source is one CTE of the recompute SQL. */
 export type SummarySourceName =
-  'organization' | 'participants' | 'members' | 'groups' | 'roadmap' | 'contingent' | 'reports';
+  'organization' | 'participants' | 'members' | 'groups' | 'partners' | 'roadmap' | 'contingent' | 'reports';
 
 export interface SummaryMeasure {
   /** Column name on the summary tables and the name indicator definitions refer to. */
@@ -209,6 +209,20 @@ export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
     description: 'Число оценок удовлетворённости (знаменатель средней оценки)',
     source: 'groups',
     sql: 'coalesce(sum(feedback_count), 0)',
+  },
+  {
+    name: 'partners',
+    description:
+      'Организации-партнёры ОО: с соглашением о сотрудничестве, действовавшим в учебном году, или предоставившие наставника',
+    source: 'partners',
+    sql: 'count(distinct partner_id)',
+  },
+  {
+    name: 'partners_providing_mentors',
+    description:
+      'Из них предоставившие наставников: их представитель был наставником пары или группы учебного года',
+    source: 'partners',
+    sql: 'count(distinct partner_id) filter (where provides_mentor)',
   },
   {
     name: 'roadmap_items',

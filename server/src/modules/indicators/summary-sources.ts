@@ -141,6 +141,21 @@ export const SUMMARY_SOURCES: Record<Exclude<SummarySourceName, 'organization'>,
     left join roadmap_item i on i.roadmap_id = ry.roadmap_id`,
   contingent: `
     select c.* from contingent c join summary_orgs o on o.id = c.organization_id`,
+  // One row per partner and year it had an agreement in force, and per mentor of a group of the
+  // year that it provided (community/: participant.partner_id).
+  partners: `
+    select a.organization_id, y.academic_year, a.partner_id, false as provides_mentor
+    from partner_agreement a
+    join summary_orgs o on o.id = a.organization_id
+    cross join lateral generate_series(
+      ${academicYearOf('a.valid_from')},
+      coalesce(${academicYearOf('a.valid_to')}, greatest(${academicYearOf('a.valid_from')}, ${CURRENT_ACADEMIC_YEAR}))
+    ) as y(academic_year)
+    union all
+    select m.organization_id, m.academic_year, p.partner_id, true
+    from summary_group_members m
+    join participant p on p.id = m.participant_id
+    where m.role = 'MENTOR' and p.partner_id is not null`,
   // One row per report a school has acted on (reporting/): a draft, a submitted one, …
   reports: `
     select r.organization_id, r.academic_year, r.status, r.submitted_on_time
