@@ -2,7 +2,9 @@
  * A statistical report form as data (table report_form, column definition): sections of rows
  * and columns, each cell reading a measure of the per-organisation summary
  * (indicators/summary-measures.ts) or a share of two of them. A new layout is a new version,
- * never an edit of one that schools have reported on.
+ * never an edit of one that schools have reported on. Forms in force decide the summary's
+ * reports_expected, so a new form or version ships in a migration that updates that column as
+ * Migration20261122170000_statistical_reports does (or is followed by `summary:rebuild`).
  */
 
 /** A cell that shows a summary measure as it is; these are the cells a school may correct. */

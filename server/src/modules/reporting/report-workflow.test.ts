@@ -31,6 +31,7 @@ beforeAll(async () => {
   await seedAccessFixture(api.orm);
   // A second form whose reports are due on the last day of the academic year: submitting the
   // running year's is always on time, the previous year's always late (whatever day tests run).
+  // Added before any data, so the summary's reports_expected needs no update.
   await api.orm.em.getConnection().execute(
     `insert into report_form (code, version, title, valid_from_year, definition)
      select 'cmn-test', 1, 'Проверочная форма', 2000, jsonb_set(definition, '{deadline}', '{"month": 8, "day": 31}')

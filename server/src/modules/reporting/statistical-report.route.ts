@@ -44,13 +44,15 @@ export function statisticalReportRoute(orm: MikroORM): RequestHandler {
       res.sendStatus(403);
       return;
     }
-    const unit = await findReportingUnit(em, scope, { level: level as UnitLevel, code: code || null }).catch(
-      () => null,
-    );
-    const reportForm = await requireReportForm(em, form, year).catch((error: unknown) => {
+    // A malformed unit or an unknown form answers like a foreign unit: there is nothing to export.
+    const orNull = (error: unknown) => {
       if (error instanceof GraphQLError) return null;
       throw error;
-    });
+    };
+    const unit = await findReportingUnit(em, scope, { level: level as UnitLevel, code: code || null }).catch(
+      orNull,
+    );
+    const reportForm = await requireReportForm(em, form, year).catch(orNull);
     if (!unit || !reportForm) {
       res.sendStatus(404);
       return;
