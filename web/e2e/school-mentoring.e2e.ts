@@ -367,4 +367,31 @@ describe('school mentoring', () => {
       [TODAY_RU, 'законный представитель', 'Соколов Андрей Викторович', '—', 'действует', 'Отозвать'],
     ]);
   });
+
+  it('loads pairs and groups from the school’s journal by the participants’ numbers', async () => {
+    const page = await curatorPage(`${SCHOOL}/import?kind=groups`);
+    expect(await page.getByLabel('Наставнические пары и группы').isChecked()).toBe(true);
+    await page.getByLabel('Таблица XLSX или CSV').setInputFiles({
+      name: 'журнал пар.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        ['№ группы;Форма наставничества;Наставник;Наставляемый', 'П-1;учитель – учитель;Т-1;Т-2'].join('\n'),
+        'utf8',
+      ),
+    });
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await page.locator('#import-result h2', { hasText: 'журнал пар.csv' }).waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain(
+      'будет добавлено 1\u00a0пара или группа',
+    );
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    await page.locator('#import-result[data-applied="true"]').waitFor();
+    expect(await page.locator('#import-figures [data-figure="created"]').textContent()).toBe('1');
+
+    await page.goto(dashboardUrl(`${SCHOOL}/groups?form=TEACHER_TEACHER`));
+    const rows = await tableRows(page, '#groups');
+    expect(rows.map((row) => row.slice(1, 4))).toEqual([
+      ['учитель – учитель', 'Сидорова А.\u00a0П.', 'Молодцов И.\u00a0С.'],
+    ]);
+  });
 });
