@@ -2,14 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { AccessScope, systemCaller } from '../../modules/access/access-scope.js';
 import { Role, ScopeLevel } from '../../modules/access/roles.js';
-import { refreshOrganizationSummaries } from '../../modules/indicators/organization-summary.js';
+import { setContingent } from '../../modules/indicators/contingent.service.js';
 import { recordFeedback } from '../../modules/mentoring/mentoring-feedback.service.js';
+import { importMentoringGroups } from '../../modules/mentoring/mentoring-group-import.js';
 import { MentoringForm } from '../../modules/mentoring/mentoring-group.enums.js';
-import {
-  activateGroup,
-  completeGroup,
-  createMentoringGroup,
-} from '../../modules/mentoring/mentoring-group.service.js';
 import { createMentoringProgram } from '../../modules/mentoring/mentoring-program.service.js';
 import { importParticipants } from '../../modules/mentoring/participant-import.js';
 import { todayIso } from '../../modules/roadmap/roadmap-progress.js';
@@ -22,10 +18,10 @@ import { todayIso } from '../../modules/roadmap/roadmap-progress.js';
  * municipalities of the demo users below the region (Зея, Лысково), whose pages other scenarios
  * fill themselves.
  *
- * Everything goes through the same services as a school curator's requests (import of the
- * participant list, programmes, groups under an order, feedback), so the rules hold; the
- * contingent, whose entry has no service yet, is written as a school reports it. Runs once: a
- * school that already has a contingent is left as it is.
+ * Everything goes through the same services as a school curator's requests (contingent, the
+ * participant list and the journal of pairs and groups imported from files, a programme,
+ * feedback), so the rules hold and each write keeps the indicator summary exact. Runs once: a school that already has a
+ * contingent is left as it is.
  */
 
 interface DemoSchool {
@@ -117,32 +113,61 @@ function participantList(school: DemoSchool) {
   return { mentees, pupilMentors, teacherMentors, youngTeachers };
 }
 
-function participantCsv(people: Person[]): Buffer {
-  const lines = [
-    '№;Фамилия;Имя;Дата рождения;Категория;Наставник;Наставляемый;Класс;Стаж;Согласие: дата;Согласие: кто подписал;Представитель',
-  ];
-  people.forEach((p, index) => {
+const PARTICIPANT_COLUMNS = [
+  '№',
+  'Фамилия',
+  'Имя',
+  'Дата рождения',
+  'Категория',
+  'Наставник',
+  'Наставляемый',
+  'Класс',
+  'Стаж',
+  'Согласие: дата',
+  'Согласие: кто подписал',
+  'Представитель',
+];
+
+const GROUP_COLUMNS = [
+  '№ группы',
+  'Форма наставничества',
+  'Программа',
+  'Наставник',
+  'Наставляемый',
+  'Номер приказа',
+  'Дата приказа',
+  'Этап',
+  'Статус',
+  'Дата начала',
+  'Дата окончания',
+];
+
+/** A CSV file as schools export it from a spreadsheet: `;`-separated, one header row. */
+function csvOf(header: string[], rows: string[][]): Buffer {
+  return Buffer.from([header, ...rows].map((row) => row.join(';')).join('\n'), 'utf8');
+}
+
+/** The school's list of participants with consents, signed in September 2024. */
+function participantRows(people: Person[]): string[][] {
+  return people.map((p, index) => {
     const minor = p.birthDate > '2006-09-10';
     const surname = SURNAMES[index % SURNAMES.length]!;
     const name = NAMES[(index * 7) % NAMES.length]!;
-    lines.push(
-      [
-        p.key,
-        surname,
-        name,
-        p.birthDate,
-        p.category,
-        p.mentor ? 'да' : 'нет',
-        p.mentee ? 'да' : 'нет',
-        p.grade,
-        p.experience,
-        '2024-09-10',
-        minor ? 'законный представитель' : 'сам',
-        minor ? `${surname}а ${NAMES[(index + 3) % NAMES.length]!}` : '',
-      ].join(';'),
-    );
+    return [
+      p.key,
+      surname,
+      name,
+      p.birthDate,
+      p.category,
+      p.mentor ? 'да' : 'нет',
+      p.mentee ? 'да' : 'нет',
+      p.grade,
+      p.experience,
+      '2024-09-10',
+      minor ? 'законный представитель' : 'сам',
+      minor ? `${surname}а ${NAMES[(index + 3) % NAMES.length]!}` : '',
+    ];
   });
-  return Buffer.from(lines.join('\n'), 'utf8');
 }
 
 function curatorOf(path: { regionId: number; municipalityId: number; organizationId: number }): AccessScope {
@@ -159,33 +184,34 @@ interface OrganizationRow {
   municipality_id: number;
 }
 
+/** The school's figures for three academic years, entered as its curator would. */
 async function seedContingent(
   em: EntityManager,
   organization: OrganizationRow,
   pupils: number,
   school?: DemoSchool,
 ) {
+  const scope = curatorOf({
+    regionId: organization.region_id,
+    municipalityId: organization.municipality_id,
+    organizationId: organization.id,
+  });
   for (const year of YEARS) {
-    const growth = 1 + (year - 2024) * 0.03;
-    const total = Math.round(pupils * growth);
-    const aged10to18 = school?.missing2025 && year === 2025 ? null : Math.round(total * 0.62);
-    const teachers = Math.round(total / 14);
-    await em.execute(
-      `insert into contingent (region_id, municipality_id, organization_id, academic_year, pupils_total, pupils_10_18,
-                               youth_15_19, teachers_total, young_teachers)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (organization_id, academic_year) do nothing`,
-      [
-        organization.region_id,
-        organization.municipality_id,
-        organization.id,
-        year,
-        total,
-        aged10to18,
-        Math.round(total * 0.21),
-        teachers,
-        Math.max(2, Math.round(teachers * 0.18)),
-      ],
+    const pupilsTotal = Math.round(pupils * (1 + (year - 2024) * 0.03));
+    const teachersTotal = Math.round(pupilsTotal / 14);
+    await setContingent(
+      em,
+      scope,
+      organization.code,
+      year,
+      {
+        pupilsTotal,
+        pupils10to18: school?.missing2025 && year === 2025 ? null : Math.round(pupilsTotal * 0.62),
+        youth15to19: Math.round(pupilsTotal * 0.21),
+        teachersTotal,
+        youngTeachers: Math.max(2, Math.round(teachersTotal * 0.18)),
+      },
+      todayIso(),
     );
   }
 }
@@ -200,73 +226,78 @@ async function seedMentoring(em: EntityManager, organization: OrganizationRow, s
   const today = todayIso();
   const list = participantList(school);
   const people = [...list.mentees, ...list.pupilMentors, ...list.teacherMentors, ...list.youngTeachers];
-  const report = await importParticipants(em, scope.caller, path, participantCsv(people), {
-    dryRun: false,
-    today,
-  });
+  const report = await importParticipants(
+    em,
+    scope.caller,
+    path,
+    csvOf(PARTICIPANT_COLUMNS, participantRows(people)),
+    {
+      dryRun: false,
+      today,
+    },
+  );
   if (report.problems.length > 0) {
     throw new Error(
       `Демо-наставничество ОО ${school.code} не загружено: ${report.problems.map((p) => `строка ${p.row}: ${p.message}`).join('; ')}`,
     );
   }
-  const stored = await em.execute<{ id: number; external_key: string }[]>(
-    `select participant_id as id, external_key from participant_personal where organization_id = ?`,
-    [organization.id],
-  );
-  const idOf = new Map(stored.map((row) => [row.external_key, String(row.id)]));
-  const ids = (group: Person[]) => group.map((p) => idOf.get(p.key)!);
-
-  const programId = String(
-    await createMentoringProgram(em, scope, {
-      title: 'Программа наставничества ОО на 2024–2027 годы',
-      forms: [MentoringForm.PUPIL_PUPIL, MentoringForm.TEACHER_PUPIL, MentoringForm.TEACHER_TEACHER],
-      goals: 'Повышение образовательных результатов и адаптация молодых педагогов.',
-      periodFrom: '2024-09-01',
-      periodTo: '2027-08-31',
-      personalised: false,
-    }),
-  );
+  const program = 'Программа наставничества ОО на 2024–2027 годы';
+  await createMentoringProgram(em, scope, {
+    title: program,
+    forms: [MentoringForm.PUPIL_PUPIL, MentoringForm.TEACHER_PUPIL, MentoringForm.TEACHER_TEACHER],
+    goals: 'Повышение образовательных результатов и адаптация молодых педагогов.',
+    periodFrom: '2024-09-01',
+    periodTo: '2027-08-31',
+    personalised: false,
+  });
   const { mentees, pupilMentors, teacherMentors, youngTeachers } = list;
   const firstYear = Math.round(school.pupils / 60);
-  const group = async (form: MentoringForm, mentors: Person[], groupMentees: Person[], order: string) => {
-    const id = await createMentoringGroup(
-      em,
-      scope,
-      {
-        form,
-        programId,
-        mentorIds: ids(mentors),
-        menteeIds: ids(groupMentees),
-        orderNumber: order.split('@')[0],
-      },
-      today,
-    );
-    await activateGroup(em, scope, id, { orderDate: order.split('@')[1] }, today);
-    return id;
-  };
-
-  // 2024/2025: pairs and groups that worked the year through and were completed in May.
-  const completed = [
-    await group(MentoringForm.PUPIL_PUPIL, [pupilMentors[0]!], [mentees[0]!], '12-од@2024-10-01'),
-    await group(
-      MentoringForm.TEACHER_PUPIL,
-      [teacherMentors[0]!],
-      mentees.slice(1, firstYear),
-      '12-од@2024-10-01',
-    ),
-    await group(MentoringForm.TEACHER_TEACHER, [teacherMentors[1]!], [youngTeachers[0]!], '12-од@2024-10-01'),
+  const keys = (group: Person[]) => group.map((p) => p.key).join(', ');
+  // The school's journal of pairs and groups: 2024/2025 ones worked the year through and were
+  // completed in May; since 2025/2026 others work, with more mentees than the year before.
+  const completed = ['12-од', '01.10.2024', 'завершение', 'завершена', '01.10.2024', '25.05.2025'];
+  const working = ['9-од', '01.10.2025', 'работа', 'работает', '01.10.2025', ''];
+  const journal = [
+    ['1', 'ученик – ученик', program, keys([pupilMentors[0]!]), keys([mentees[0]!]), ...completed],
+    [
+      '2',
+      'учитель – ученик',
+      program,
+      keys([teacherMentors[0]!]),
+      keys(mentees.slice(1, firstYear)),
+      ...completed,
+    ],
+    ['3', 'учитель – учитель', program, keys([teacherMentors[1]!]), keys([youngTeachers[0]!]), ...completed],
+    ['4', 'ученик – ученик', program, keys([pupilMentors[1]!]), keys([mentees[1]!]), ...working],
+    ['5', 'ученик – ученик', program, keys([pupilMentors[2]!]), keys([mentees[2]!]), ...working],
+    ['6', 'учитель – ученик', program, keys([teacherMentors[0]!]), keys(mentees.slice(3)), ...working],
+    ['7', 'учитель – учитель', program, keys([teacherMentors[2]!]), keys(youngTeachers), ...working],
   ];
-  for (const id of completed) await completeGroup(em, scope, Number(id), '2025-05-25', today);
-  // Members said how it went: mostly well, the young teacher less so.
-  await recordFeedback(em, scope, completed[0]!, Number(idOf.get(mentees[0]!.key)), { score: 5 });
-  await recordFeedback(em, scope, completed[1]!, Number(idOf.get(mentees[1]!.key)), { score: 4 });
-  await recordFeedback(em, scope, completed[2]!, Number(idOf.get(youngTeachers[0]!.key)), { score: 3 });
+  const groups = await importMentoringGroups(em, scope.caller, path, csvOf(GROUP_COLUMNS, journal), {
+    dryRun: false,
+    today,
+  });
+  if (groups.problems.length > 0) {
+    throw new Error(
+      `Демо-пары и группы ОО ${school.code} не загружены: ${groups.problems.map((p) => `строка ${p.row}: ${p.message}`).join('; ')}`,
+    );
+  }
 
-  // Since 2025/2026: working pairs and groups, more mentees than the year before.
-  await group(MentoringForm.PUPIL_PUPIL, [pupilMentors[1]!], [mentees[1]!], '9-од@2025-10-01');
-  await group(MentoringForm.PUPIL_PUPIL, [pupilMentors[2]!], [mentees[2]!], '9-од@2025-10-01');
-  await group(MentoringForm.TEACHER_PUPIL, [teacherMentors[0]!], mentees.slice(3), '9-од@2025-10-01');
-  await group(MentoringForm.TEACHER_TEACHER, [teacherMentors[2]!], youngTeachers, '9-од@2025-10-01');
+  // Members of the completed ones said how it went: mostly well, the young teacher less so.
+  const [ids] = await em.execute<{ groups: Record<string, number>; people: Record<string, number> }[]>(
+    `select (select jsonb_object_agg(external_key, id) from mentoring_group where organization_id = ?) as groups,
+            (select jsonb_object_agg(external_key, participant_id) from participant_personal
+             where organization_id = ?) as people`,
+    [organization.id, organization.id],
+  );
+  const feedback: [group: string, member: Person, score: number][] = [
+    ['1', mentees[0]!, 5],
+    ['2', mentees[1]!, 4],
+    ['3', youngTeachers[0]!, 3],
+  ];
+  for (const [group, member, score] of feedback) {
+    await recordFeedback(em, scope, ids!.groups[group]!, ids!.people[member.key]!, { score });
+  }
 }
 
 export class DemoMentoringSeeder extends Seeder {
@@ -286,10 +317,6 @@ export class DemoMentoringSeeder extends Seeder {
         await seedContingent(tx, organization, school?.pupils ?? 600, school);
         if (school) await seedMentoring(tx, organization, school);
       }
-      await refreshOrganizationSummaries(
-        tx,
-        pending.map((organization) => organization.id),
-      );
     });
   }
 }
