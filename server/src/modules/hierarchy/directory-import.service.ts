@@ -11,6 +11,10 @@ import { unreadableFileReport, type DirectoryImportReport } from './directory-im
 import { validateDirectory } from './directory-import.validator.js';
 import type { Caller } from '../access/access-scope.js';
 import { recordAudit } from '../audit/audit.service.js';
+import {
+  organizationsMovedInDirectory,
+  refreshOrganizationSummaries,
+} from '../indicators/organization-summary.js';
 
 export interface DirectoryFile {
   fileName: string;
@@ -58,6 +62,11 @@ export async function importDirectory(
     const applied = problems.length === 0;
     if (applied) {
       await writeDirectoryChanges(trx, plan.changes);
+      const moved = await organizationsMovedInDirectory(
+        trx,
+        plan.changes.organizations.map((o) => o.code),
+      );
+      await refreshOrganizationSummaries(trx, moved);
       await recordAudit(
         trx,
         options.caller,

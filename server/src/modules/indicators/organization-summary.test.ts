@@ -525,6 +525,29 @@ describe('partners', () => {
   });
 });
 
+describe('directory changes', () => {
+  it('moves a school’s rows with it when the directory puts it under another municipality', async () => {
+    const before = await summaryRow('organization_summary', 'organization_id', ids['280002']!, 2025);
+    const csv =
+      'Код субъекта;Субъект РФ;ОКТМО;Муниципальное образование;Вид МО;Код ОО;Полное наименование ОО;Тип ОО\n' +
+      '28;Амурская область;10701000;город Благовещенск;городской округ;280002;МОАУ СОШ № 4;школа';
+    const report = await gqlOk<{ importDirectory: { applied: boolean } }>(
+      `mutation($input: DirectoryImportInput!) { importDirectory(input: $input) { applied } }`,
+      { input: { fileName: 'ou.csv', contentBase64: Buffer.from(csv).toString('base64') } },
+      { user: 'admin.28' },
+    );
+    expect(report.importDirectory.applied).toBe(true);
+    const [moved] = await db().execute<{ municipality_id: number }[]>(
+      `select municipality_id from organization where code = '280002'`,
+    );
+    expect(moved!.municipality_id).not.toBe(ids.zeya);
+    expect(await summaryRow('municipality_summary', 'municipality_id', moved!.municipality_id, 2025)).toEqual(
+      before,
+    );
+    await expectSummaryConsistent(api);
+  });
+});
+
 describe('refresh cost', () => {
   it('takes the same number of statements for one organisation as for many', async () => {
     const knex = api.orm.em.getConnection().getKnex();

@@ -155,6 +155,26 @@ export async function refreshOrganizationSummaries(
   }
 }
 
+/**
+ * Organisations among these codes whose summary rows lie under another municipality or region
+ * than the directory now says: a directory import moved them, and their rows (and the sums of
+ * both municipalities) must follow. New organisations have no rows and need nothing.
+ */
+export async function organizationsMovedInDirectory(
+  db: SummaryDb,
+  codes: readonly string[],
+): Promise<number[]> {
+  if (codes.length === 0) return [];
+  const result = await knexOf(db).raw<{ rows: { id: number }[] }>(
+    `select distinct o.id from organization o
+     join organization_summary s on s.organization_id = o.id
+     where o.code in (select jsonb_array_elements_text(?::jsonb))
+       and (s.municipality_id <> o.municipality_id or s.region_id <> o.region_id)`,
+    [JSON.stringify(codes)],
+  );
+  return result.rows.map((row) => row.id);
+}
+
 export interface RebuildTimings {
   organizationRows: number;
   municipalityRows: number;
