@@ -20,6 +20,7 @@ export const FORM_PARAMS = [
   'meeting',
   'feedback',
   'assessment',
+  'agreement',
 ] as const;
 
 export type FormParam = (typeof FORM_PARAMS)[number];
