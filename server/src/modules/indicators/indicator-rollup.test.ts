@@ -717,16 +717,24 @@ describe('definitions and targets', () => {
         isDefault: boolean;
         unit: string;
         scale: number;
+        numerator: string;
+        denominator: string;
         targets: unknown[];
       }[];
     }>(
-      `{ indicatorDefinitions { code isDefault unit scale targets { regionCode academicYear value } } }`,
+      `{ indicatorDefinitions { code isDefault unit scale numerator denominator targets { regionCode academicYear value } } }`,
       {},
       { user: 'analyst.rf' },
     );
     expect(result.indicatorDefinitions.map((definition) => definition.code)).toEqual(DEFAULT_CODES);
     expect(result.indicatorDefinitions.every((definition) => definition.isDefault)).toBe(true);
-    expect(result.indicatorDefinitions[0]).toEqual({
+    // Shipped definitions are checked like a region's own: every part is a measure of the summary.
+    const parts = result.indicatorDefinitions.flatMap((definition) => [
+      definition.numerator,
+      definition.denominator,
+    ]);
+    expect(parts.filter((part) => !MEASURE_NAMES.includes(part))).toEqual([]);
+    expect(result.indicatorDefinitions[0]).toMatchObject({
       code: 'PUPILS_10_18_MENTEES',
       isDefault: true,
       unit: 'PERCENT',
