@@ -54,6 +54,15 @@ export interface Partner {
   agreements: PartnerAgreement[];
 }
 
+/** An employer representative mentor of the school, as the partner's page offers to link them. */
+export interface EmployerMentor {
+  id: string;
+  name: string;
+  /** The organisation typed in the mentor's profile. */
+  partnerOrganization: string | null;
+  partner: { id: string; name: string } | null;
+}
+
 export interface PartnerCounts {
   partners: number;
   providingMentors: number;

@@ -10,6 +10,7 @@ import {
   partnerRow,
   validateAgreement,
   validatePartner,
+  type EmployerMentor,
   type PartnerColumn,
   type PartnerRow,
 } from '$lib/community/partners';
@@ -18,7 +19,8 @@ import { MAX_LIST_ROWS, parseListQuery } from '$lib/list-query';
 import { hasErrors } from '$lib/mentoring/form-checks';
 import { todayIso } from '$lib/roadmap';
 import { mutateApi, queryApi } from '../api-client';
-import { listPageSize } from '../config';
+import { collectPages } from '../collect-pages';
+import { API_PAGE_SIZE, listPageSize } from '../config';
 import type { SortedList } from '../hierarchy-lists';
 import { done, field, readValues, refusal, refuse } from '../mentoring/action-outcome';
 import {
@@ -26,6 +28,8 @@ import {
   CREATE_PARTNER,
   DELETE_AGREEMENT,
   DELETE_PARTNER,
+  EMPLOYER_MENTORS,
+  LINK_MENTOR,
   SCHOOL_PARTNERS,
   UPDATE_AGREEMENT,
   UPDATE_PARTNER,
@@ -53,6 +57,34 @@ export async function loadPartners(api: Client, code: string, url: URL) {
   };
   const { partners, partnerCounts, ...school } = organization;
   return { school, partners, counts: partnerCounts, list };
+}
+
+/**
+ * The school's employer representative mentors, for its curator to link to partners. Their names
+ * are personal data, which the API writes to its audit log on every read: only the curator's
+ * page asks.
+ */
+export async function loadEmployerMentors(api: Client, code: string): Promise<EmployerMentor[]> {
+  const fetchPage = (after: string | null) =>
+    queryApi(api, EMPLOYER_MENTORS, { code, first: API_PAGE_SIZE, after });
+  const { organization } = await fetchPage(null);
+  if (!organization) return [];
+  const { nodes } = await collectPages(
+    organization.participants,
+    async (after) => (await fetchPage(after)).organization!.participants,
+    MAX_LIST_ROWS,
+  );
+  return nodes
+    .filter((mentor) => mentor.personal !== null)
+    .map((mentor) => ({
+      id: mentor.id,
+      name: [mentor.personal!.lastName, mentor.personal!.firstName, mentor.personal!.middleName]
+        .filter(Boolean)
+        .join(' '),
+      partnerOrganization: mentor.partnerOrganization,
+      partner: mentor.partner,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }
 
 const partnersPath = (event: RequestEvent) =>
@@ -115,6 +147,25 @@ export const partnerActions = {
       event,
       agreementId ? `Соглашение № ${input.number} сохранено.` : `Соглашение № ${input.number} добавлено.`,
       { hash: '#agreements' },
+    );
+  },
+
+  /** Links a mentor to this partner (`link` = 1) or unlinks them. */
+  linkMentor: async (event: RequestEvent) => {
+    const form = await event.request.formData();
+    const participantId = field(form, 'participantId');
+    const link = field(form, 'link') === '1';
+    const outcome = await mutateApi(event.locals.api, LINK_MENTOR, {
+      participantId,
+      partnerId: link ? (event.params.id ?? '') : null,
+    });
+    if (!outcome.ok) return refusal('linkMentor', outcome, [], { subject: participantId });
+    done(
+      event,
+      link
+        ? `Наставник привязан к организации-партнёру «${outcome.data.linkMentorToPartner.partner?.name ?? ''}».`
+        : 'Наставник отвязан от организации-партнёра.',
+      { hash: '#employer-mentors' },
     );
   },
 

@@ -406,3 +406,60 @@ export const REVOKE_PUBLICATION_CONSENT: TypedDocumentNode<
     }
   }
 `;
+
+// ── Employer mentors and their partner ───────────────────────────────────────────────────────
+
+export interface EmployerMentorSource {
+  id: string;
+  partnerOrganization: string | null;
+  personal: Pick<ParticipantPersonal, 'lastName' | 'firstName' | 'middleName'> | null;
+  partner: { id: string; name: string } | null;
+}
+
+/** The school's employer representative mentors (names: an audited read, for its curator only). */
+export const EMPLOYER_MENTORS: TypedDocumentNode<
+  { organization: { participants: ConnectionPage<EmployerMentorSource> } | null },
+  { code: string; first: number; after: string | null }
+> = gql`
+  query CommunityEmployerMentors($code: String!, $first: Int!, $after: String) {
+    organization(code: $code) {
+      participants(
+        first: $first
+        after: $after
+        filter: { category: EMPLOYER_REPRESENTATIVE, role: MENTOR }
+      ) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          partnerOrganization
+          personal {
+            lastName
+            firstName
+            middleName
+          }
+          partner {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const LINK_MENTOR: TypedDocumentNode<
+  { linkMentorToPartner: { id: string; partner: { name: string } | null } },
+  { participantId: string; partnerId: string | null }
+> = gql`
+  mutation CommunityLinkMentor($participantId: ID!, $partnerId: ID) {
+    linkMentorToPartner(participantId: $participantId, partnerId: $partnerId) {
+      id
+      partner {
+        name
+      }
+    }
+  }
+`;

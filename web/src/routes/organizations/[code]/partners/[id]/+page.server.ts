@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { keepsSchool } from '$lib/mentoring/curator';
 import { todayIso } from '$lib/roadmap';
-import { loadPartners, partnerActions } from '$lib/server/community/partners';
+import { loadEmployerMentors, loadPartners, partnerActions } from '$lib/server/community/partners';
 import { takeFlash } from '$lib/server/roadmap-page';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,10 +10,13 @@ export const load = (async ({ locals, params, url, cookies, depends }) => {
   const { school, partners } = await loadPartners(locals.api, params.code, url);
   const partner = partners.find((candidate) => candidate.id === params.id);
   if (!partner) error(404, 'Организация-партнёр не найдена.');
+  const keeper = keepsSchool(locals.user, params.code);
   return {
     school,
     partner,
-    keeper: keepsSchool(locals.user, params.code),
+    keeper,
+    // Names of the school's people: read for its curator only.
+    employerMentors: keeper ? await loadEmployerMentors(locals.api, params.code) : [],
     today: todayIso(),
     flash: takeFlash(cookies),
   };
