@@ -54,8 +54,9 @@ if [[ ! -f web/build/index.js ]] || [[ -n "$(find web/src web/package.json web/s
 fi
 
 echo "› Запускаю дашборд…"
+# A school's list of 10,000 participants is a few megabytes once re-posted for loading.
 HOST=127.0.0.1 PORT="$WEB_PORT" ORIGIN="http://127.0.0.1:$WEB_PORT" API_URL="http://127.0.0.1:$API_PORT/graphql" \
-  node web/build &
+  BODY_SIZE_LIMIT="${BODY_SIZE_LIMIT:-16M}" node web/build &
 pids+=($!)
 wait_for "http://127.0.0.1:$WEB_PORT/" "Дашборд" "${pids[-1]}"
 
