@@ -18,6 +18,7 @@ const PARTNER = 'ООО «Амурская энергосбытовая комп
 const MENTOR = { lastName: 'Реестрова', firstName: 'Ольга', middleName: 'Ивановна' };
 const MENTOR_NAME = 'Реестрова Ольга Ивановна';
 const MENTOR_CONTACT = '+7 914 123-45-67';
+const ENGINEER = { lastName: 'Энергетиков', firstName: 'Пётр', middleName: 'Сергеевич' };
 
 let browser: Browser;
 const sessions = new Map<string, SignedInState>();
@@ -36,18 +37,27 @@ async function expectFlash(page: Page, message: string | RegExp): Promise<void> 
   await page.locator('.flash', { hasText: message }).waitFor({ timeout: 15_000 });
 }
 
-/** The mentor to publish, added to the school's base with a consent, through the base's own form. */
-async function addMentorToTheBase(): Promise<void> {
+/** A mentor added to the school's base with a consent in force, through the base's own form. */
+async function addMentorToTheBase(
+  name: { lastName: string; firstName: string; middleName: string },
+  details: {
+    category: 'TEACHER' | 'EMPLOYER_REPRESENTATIVE';
+    competencies: string;
+    partnerOrganization?: string;
+  },
+): Promise<void> {
   const page = await pageAs('curator.zeya1', '/organizations/280001/participants?add=1');
   const form = page.locator('#participant-form');
-  await form.getByLabel('Фамилия').fill(MENTOR.lastName);
-  await form.getByLabel('Имя', { exact: true }).fill(MENTOR.firstName);
-  await form.getByLabel('Отчество').fill(MENTOR.middleName);
+  await form.getByLabel('Фамилия').fill(name.lastName);
+  await form.getByLabel('Имя', { exact: true }).fill(name.firstName);
+  await form.getByLabel('Отчество').fill(name.middleName);
   await form.getByLabel('Дата рождения').fill('1984-04-12');
   await form.getByLabel('Контакт').fill(MENTOR_CONTACT);
-  await form.getByLabel('Категория').selectOption('TEACHER');
+  await form.getByLabel('Категория').selectOption(details.category);
   await form.getByLabel('В базе наставников').check();
-  await form.getByLabel('Компетенции').fill('Физика; Робототехника');
+  await form.getByLabel('Компетенции').fill(details.competencies);
+  if (details.partnerOrganization)
+    await form.getByLabel('Организация-партнёр').fill(details.partnerOrganization);
   await form.getByLabel('Кто подписал').selectOption('SELF');
   await form.getByRole('button', { name: 'Добавить участника' }).click();
   await page.waitForURL(/\/participants\/\d+$/);
@@ -58,7 +68,12 @@ beforeAll(async () => {
   for (const username of ['curator.zeya1', 'coordinator.zeya']) {
     sessions.set(username, await signedInState(browser, username));
   }
-  await addMentorToTheBase();
+  await addMentorToTheBase(MENTOR, { category: 'TEACHER', competencies: 'Физика; Робототехника' });
+  await addMentorToTheBase(ENGINEER, {
+    category: 'EMPLOYER_REPRESENTATIVE',
+    competencies: 'Энергосбережение',
+    partnerOrganization: 'Энергосбыт',
+  });
 });
 
 afterAll(async () => {
@@ -113,6 +128,20 @@ describe('partners and the mentor registry', () => {
       'Наставничество «работодатель – ученик», экскурсии',
       'действует',
     ]);
+
+    // The school's employer representative mentor is linked to the new partner.
+    const engineer = page.locator('#employer-mentor-list tbody tr', {
+      hasText: 'Энергетиков Пётр Сергеевич',
+    });
+    await engineer.getByRole('button', { name: `Привязать к «${PARTNER}»` }).click();
+    await expectFlash(page, `Наставник привязан к организации-партнёру «${PARTNER}».`);
+    expect(await tableRows(page, '#employer-mentor-list')).toContainEqual([
+      'Энергетиков Пётр Сергеевич',
+      'Энергосбыт',
+      PARTNER,
+      'Отвязать',
+    ]);
+    expect(await page.locator('[data-figure="mentors"]').textContent()).toContain('1');
 
     await page.goto(dashboardUrl('/organizations/280001/partners'));
     const partners = await tableRows(page, '#partners');
