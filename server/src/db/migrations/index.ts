@@ -12,6 +12,7 @@ import { Migration20261122161000_indicator_definitions } from './Migration202611
 import { Migration20261122150000_community } from './Migration20261122150000_community.js';
 import { Migration20261122170000_statistical_reports } from './Migration20261122170000_statistical_reports.js';
 import { Migration20261122161500_indicator_definition_revision } from './Migration20261122161500_indicator_definition_revision.js';
+import { Migration20261122180000_summary_reported_numerators } from './Migration20261122180000_summary_reported_numerators.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -36,5 +37,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261122161500_indicator_definition_revision',
     class: Migration20261122161500_indicator_definition_revision,
+  },
+  {
+    name: 'Migration20261122180000_summary_reported_numerators',
+    class: Migration20261122180000_summary_reported_numerators,
   },
 ];

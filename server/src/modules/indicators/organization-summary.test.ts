@@ -294,6 +294,9 @@ const SCHOOL_2025 = {
   pupils_10_18_reported: 1,
   teachers_total_reported: 1,
   young_teachers_reported: 1,
+  // Numerators over the schools that reported the share's denominator: youth 15–19 was not reported.
+  mentees_pupils_10_18_where_pupils_10_18_reported: 1,
+  mentees_young_teachers_where_young_teachers_reported: 2,
 };
 
 const NEIGHBOUR_2025 = {
@@ -378,6 +381,10 @@ describe('summary rows equal the hand-computed numbers', () => {
         mentees_age_19_35: 1,
         mentees_age_over_35: 0,
         mentees_age_unknown: 0,
+        // No contingent for 2024/2025: nothing counts where it was reported.
+        mentees_pupils_10_18_where_pupils_10_18_reported: 0,
+        mentors_youth_15_19_where_youth_15_19_reported: 0,
+        mentees_young_teachers_where_young_teachers_reported: 0,
       },
     });
   });

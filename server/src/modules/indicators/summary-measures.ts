@@ -5,13 +5,22 @@
  * its column on the three summary tables (a migration `alter table … add column … default 0`).
  *
  * Each measure is an aggregate over the rows of one source (summary-sources.ts); a source's rows
- * belong to one organisation and academic year. Counts are bigint; sums of the three levels are
+ * belong to one organisation and academic year. A derived measure is computed from other measures
+ * of the same organisation row. Counts are bigint; sums of the three levels are
  * exact because every measure is additive (shares are computed later as Σ numerator / Σ denominator).
  */
 
 /** Where a measure's rows come from; each source is one CTE of the recompute SQL. */
 export type SummarySourceName =
-  'organization' | 'participants' | 'members' | 'groups' | 'partners' | 'roadmap' | 'contingent' | 'reports';
+  | 'organization'
+  | 'participants'
+  | 'members'
+  | 'groups'
+  | 'partners'
+  | 'roadmap'
+  | 'contingent'
+  | 'reports'
+  | 'derived';
 
 export interface SummaryMeasure {
   /** Column name on the summary tables and the name indicator definitions refer to. */
@@ -19,8 +28,13 @@ export interface SummaryMeasure {
   /** What is counted, in Russian, as an analyst reads it. */
   description: string;
   source: SummarySourceName;
-  /** An aggregate over the source's rows (columns as the source names them). */
+  /**
+   * An aggregate over the source's rows (columns as the source names them); for a derived measure,
+   * an expression over other measures of the same organisation row.
+   */
   sql: string;
+  /** The measures a derived measure is computed from. */
+  reads?: readonly string[];
   /** numeric for sums of fractional values; bigint otherwise. */
   type?: 'numeric';
   /** Depends on the participants' age, so a date other than the year's reference date changes it. */
@@ -61,6 +75,13 @@ const CONTINGENT = [
   ['teachers_total', 'педагогов всего'],
   ['young_teachers', 'молодых педагогов (до 35 лет или стаж 0–3 года)'],
   ['college_students', 'студентов (СПО)'],
+] as const;
+
+/** Numerators of shares over a contingent figure: the indicator, its figure, its wording. */
+const REPORTED_NUMERATORS = [
+  ['mentees_pupils_10_18', 'pupils_10_18', 'Наставляемые — обучающиеся 10–18 лет'],
+  ['mentors_youth_15_19', 'youth_15_19', 'Наставники 15–19 лет'],
+  ['mentees_young_teachers', 'young_teachers', 'Наставляемые — молодые педагоги'],
 ] as const;
 
 const mentee = (condition: string) =>
@@ -274,6 +295,16 @@ export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
     description: `ОО, представившие число ${label}`,
     source: 'contingent' as const,
     sql: `count(${column})`,
+  })),
+  // A share whose denominator only some schools reported divides by their sum, so its numerator
+  // must come from the same schools: `<numerator>_where_<figure>_reported` (indicator-rollup.math.ts).
+  ...REPORTED_NUMERATORS.map(([numerator, figure, label]) => ({
+    name: `${numerator}_where_${figure}_reported`,
+    description: `${label} — только в ОО, представивших численность для знаменателя`,
+    source: 'derived' as const,
+    sql: `case when ${figure}_reported > 0 then ${numerator} else 0 end`,
+    reads: [numerator, `${figure}_reported`],
+    ageDependent: true as const,
   })),
 ];
 

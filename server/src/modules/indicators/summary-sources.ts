@@ -107,7 +107,7 @@ export function sharedCtes(reference: AgeReference): string[] {
  * Each source's rows. To add a source (partners, reports): a name in SummarySourceName, an
  * entry here, and measures that read it in summary-measures.ts.
  */
-export const SUMMARY_SOURCES: Record<Exclude<SummarySourceName, 'organization'>, string> = {
+export const SUMMARY_SOURCES: Record<Exclude<SummarySourceName, 'organization' | 'derived'>, string> = {
   // One row per participant and year they are in the base.
   participants: `
     select p.organization_id, y.academic_year, p.id as participant_id,

@@ -33,12 +33,20 @@ export const measureType = (measure: SummaryMeasure) => measure.type ?? 'bigint'
  * Refresh, rebuild, the consistency check and measuresOnDate all run it.
  */
 export function recomputeSql(options: RecomputeOptions): { ctes: string; params: (string | number)[] } {
-  const measures = options.measures ?? SUMMARY_MEASURES;
+  const wanted = options.measures ?? SUMMARY_MEASURES;
+  // A derived measure needs the measures it reads in the same row.
+  const read = new Set(wanted.flatMap((measure) => measure.reads ?? []));
+  const measures = [
+    ...wanted.filter((measure) => measure.source !== 'derived'),
+    ...SUMMARY_MEASURES.filter((measure) => read.has(measure.name) && !wanted.includes(measure)),
+  ];
+  const derived = wanted.filter((measure) => measure.source === 'derived');
   const reference = options.reference ?? { kind: 'year-start' };
   const yearFilter =
     options.academicYear === undefined ? '' : `where academic_year = ${Math.trunc(options.academicYear)}`;
   const sources = [...new Set(measures.map((measure) => measure.source))].filter(
-    (source): source is Exclude<SummarySourceName, 'organization'> => source !== 'organization',
+    (source): source is Exclude<SummarySourceName, 'organization' | 'derived'> =>
+      source !== 'organization' && source !== 'derived',
   );
   const aggregated = sources.map((source) => {
     const columns = measures
@@ -71,12 +79,16 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
     ...sharedCtes(reference),
     ...aggregated,
     `summary_keys as (${keys})`,
-    `summary_recomputed as (
+    `summary_measured as (
       select k.organization_id, o.region_id, o.municipality_id, k.academic_year,
              ${values.join(',\n             ')}
       from summary_keys k
       join summary_orgs o on o.id = k.organization_id
       ${joins.join('\n      ')}
+    )`,
+    `summary_recomputed as (
+      select m.*${derived.map((measure) => `, (${measure.sql})::${measureType(measure)} as ${measure.name}`).join('')}
+      from summary_measured m
     )`,
   ];
   return { ctes: `with ${ctes.join(',\n')}`, params: [...options.organizations.params] };
