@@ -32,15 +32,17 @@ export function targetInForce(
   academicYear: number,
   regionId: number | null,
 ): number | null {
-  const latestOf = (owner: number | null) => {
-    let found: TargetEntry | undefined;
-    for (const target of targets) {
-      if (target.regionId !== owner || target.academicYear > academicYear) continue;
-      if (!found || target.academicYear > found.academicYear) found = target;
+  let own: TargetEntry | undefined;
+  let common: TargetEntry | undefined;
+  for (const target of targets) {
+    if (target.academicYear > academicYear) continue;
+    if (target.regionId === null) {
+      if (!common || target.academicYear > common.academicYear) common = target;
+    } else if (target.regionId === regionId && (!own || target.academicYear > own.academicYear)) {
+      own = target;
     }
-    return found;
-  };
-  return ((regionId === null ? undefined : latestOf(regionId)) ?? latestOf(null))?.value ?? null;
+  }
+  return (own ?? common)?.value ?? null;
 }
 
 /** Column sums: national figures are the sum of the regions' rows, and so on down. */

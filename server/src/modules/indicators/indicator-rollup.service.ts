@@ -284,12 +284,20 @@ export async function indicatorRollup(em: EntityManager, request: RollupRequest)
     unit.regionId,
   );
   const childLevel = CHILD_LEVEL[unit.level];
-  const children: UnitIndicators[] = rows
+  const children = rows
     .filter((row) => row.part === 'child')
     .map((row) => ({
       unit: { level: childLevel!, code: row.code, name: row.name! },
-      values: valuesOf(formulas, onDate(measuresOf(row, measures), row.unit_id), academicYear, row.region_id),
+      measures: onDate(measuresOf(row, measures), row.unit_id),
+      regionId: row.region_id,
     }));
+  const childrenFor = (codes: readonly string[] | null): UnitIndicators[] => {
+    const wanted = codes ? formulas.filter((formula) => codes.includes(formula.code)) : formulas;
+    return children.map((child) => ({
+      unit: child.unit,
+      values: valuesOf(wanted, child.measures, academicYear, child.regionId),
+    }));
+  };
   const trend = rows
     .filter((row) => row.part === 'trend')
     .map((row) => ({
@@ -305,7 +313,7 @@ export async function indicatorRollup(em: EntityManager, request: RollupRequest)
     academicYear,
     on,
     values,
-    children,
+    childrenFor,
     trend,
   };
 }

@@ -554,6 +554,34 @@ describe('indicatorRollup on the hand-computed fixture', () => {
     expectValues(country.children[1]!.values, SCHOOL_D, 1);
   });
 
+  it('gives the children only the indicators asked for, beside every indicator of the unit', async () => {
+    const result = await ok<{ indicatorRollup: { values: Value[]; children: { values: Value[] }[] } }>(
+      `query { indicatorRollup(unit: { level: FEDERATION }, academicYear: ${YEAR}) {
+         values { code } children(codes: ["GROWTH", "SATISFACTION"]) { values { code value } } } }`,
+      {},
+      { user: 'analyst.rf' },
+    );
+    expect(result.indicatorRollup.values.map((value) => value.code)).toEqual(DEFAULT_CODES);
+    expect(result.indicatorRollup.children).toEqual([
+      {
+        values: [
+          { code: 'SATISFACTION', value: 4.25 },
+          { code: 'GROWTH', value: 2 },
+        ],
+      },
+      {
+        values: [
+          { code: 'SATISFACTION', value: null },
+          { code: 'GROWTH', value: null },
+        ],
+      },
+    ]);
+    const unknown = await api.graphql(
+      `query { indicatorRollup(unit: { level: FEDERATION }, academicYear: ${YEAR}) { children(codes: ["NO_SUCH"]) { unit { code } } } }`,
+    );
+    expectError(unknown, 'BAD_USER_INPUT', /^children\.codes: нет показателей «NO_SUCH»/);
+  });
+
   it('says how many schools reported a missing denominator', async () => {
     const country = await rollupOf(
       { level: 'FEDERATION' },

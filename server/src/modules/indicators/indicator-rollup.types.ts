@@ -95,11 +95,11 @@ export class IndicatorRollup {
   @Field(() => [IndicatorValue], { description: 'Значения показателей единицы.' })
   values!: IndicatorValue[];
 
-  @Field(() => [UnitIndicators], {
-    description:
-      'Дочерние единицы по наименованию: субъекты РФ страны, муниципалитеты субъекта, ОО муниципалитета; у ОО — нет.',
-  })
-  children!: UnitIndicators[];
+  /**
+   * The children's values for these indicators (null: all), computed when the `children` field
+   * asks: a dashboard's table of one indicator does not pay for 89 × every indicator.
+   */
+  childrenFor!: (codes: readonly string[] | null) => UnitIndicators[];
 
   @Field(() => [IndicatorYear], {
     description: 'Значения единицы по каждому учебному году, который есть в сводке (по возрастанию).',
