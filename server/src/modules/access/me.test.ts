@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccessFixture } from '../../../test/access-fixture.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
+import { OPERATIONS, POLICY } from './policy.js';
+import { Role } from './roles.js';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -24,20 +26,16 @@ describe('me', () => {
         region: { code: '28' },
         municipality: { code: '10712000' },
         organization: { code: '280001' },
-        permissions: [
-          { operation: 'me.read' },
-          { operation: 'hierarchy.read' },
-          { operation: 'roadmap.read' },
-          { operation: 'roadmap.plan' },
-          { operation: 'participant.read' },
-          { operation: 'participant.personal.read' },
-          { operation: 'participant.write' },
-          { operation: 'mentoring.read' },
-          { operation: 'mentoring.write' },
-          { operation: 'participant.count' },
-        ],
+        // Every operation the policy table grants the role, in its order; modules keep adding rows.
+        permissions: OPERATIONS.filter((operation) =>
+          (POLICY[operation].roles as readonly Role[]).includes(Role.SCHOOL_CURATOR),
+        ).map((operation) => ({ operation })),
       },
     });
+    const permissions = (data as { me: { permissions: { operation: string }[] } }).me.permissions;
+    expect(permissions).toContainEqual({ operation: 'participant.personal.read' });
+    for (const above of ['directory.import', 'roadmap.agree', 'practice.publish', 'audit.read'])
+      expect(permissions).not.toContainEqual({ operation: above });
   });
 
   it('tells the federal analyst they work at the federation level', async () => {
