@@ -130,17 +130,18 @@ describe('the analyst’s indicators', () => {
     });
 
     // A school's page: its own cards, nothing below it.
+    // Schools go by their short names, as everywhere on the dashboard.
     await page
       .locator('#indicator-table')
-      .getByRole('link', { name: 'МАОУ «Школа № 2 г. Благовещенска»' })
+      .getByRole('link', { name: 'МАОУ «Школа № 2 г. Благовещенска»', exact: true })
       .click();
     await page.waitForURL((url) => url.pathname === '/indicators/organization/280006');
     expect(await page.locator('h1').textContent()).toBe(
       'Целевые показатели: МАОУ «Школа № 2 г. Благовещенска»',
     );
     expect(await page.locator('#indicator-table').count()).toBe(0);
-    const school = municipality.children.find((child) => child.unit.code === '280006')!;
     const shown = await page.locator(`[data-indicator="${charted}"] [data-figure="fraction"]`).textContent();
+    const school = municipality.children.find((child) => child.unit.code === '280006')!;
     const own = school.values.find((value) => value.code === charted)!;
     expect(shown).toBe(
       `${own.numerator.toLocaleString('ru-RU')} из ${own.denominator?.toLocaleString('ru-RU')}`,
@@ -151,7 +152,7 @@ describe('the analyst’s indicators', () => {
     await openHydrated(page, '/indicators/region/28?year=2025');
     const [first, , , , fifth] = (await rollupOf('REGION', '28')).values;
     await page.locator('summary', { hasText: 'Показатели в таблице' }).click();
-    await page.getByLabel(fifth.name, { exact: true }).check();
+    await page.getByRole('checkbox', { name: fifth.name, exact: true }).check();
     await page.getByRole('button', { name: 'Показать' }).click();
     // The form sends one `col` per box; the page keeps them as one list in the URL.
     await page.waitForURL((url) => url.searchParams.getAll('col').length === 1);
@@ -159,7 +160,7 @@ describe('the analyst’s indicators', () => {
     expect(headers.some((text) => text.includes(fifth.name))).toBe(true);
     expect(headers.some((text) => text.includes(first.name))).toBe(true);
 
-    await page.getByLabel('данные неполные').check();
+    await page.getByRole('checkbox', { name: 'данные неполные' }).check();
     await page.getByRole('button', { name: 'Найти' }).click();
     await page.waitForURL((url) => url.searchParams.get('incomplete') === '1');
     // Благовещенск: one school did not report its pupils aged 10–18 for 2025/2026.

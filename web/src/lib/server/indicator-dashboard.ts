@@ -80,8 +80,18 @@ async function fetchRollup(
         { notFound: NOT_FOUND.municipality(code ?? '') },
       );
       const region = data.municipality?.region;
+      const shortNames = new Map(
+        (data.municipality?.organizations.nodes ?? []).map((node) => [node.code, node.shortName?.trim()]),
+      );
+      const rollup = data.indicatorRollup;
       return {
-        rollup: data.indicatorRollup,
+        rollup: {
+          ...rollup,
+          children: rollup.children.map((child) => ({
+            ...child,
+            unit: { ...child.unit, name: shortNames.get(child.unit.code ?? '') || child.unit.name },
+          })),
+        },
         title: data.indicatorRollup.unit.name,
         ancestors: region ? [{ level: 'region', ...region }] : [],
       };
@@ -137,7 +147,10 @@ export async function loadIndicatorDashboard(api: Client, level: ScopeLevel, cod
   });
   const filters = parseIndicatorFilters(url.searchParams, query.search);
   const allRows = childRows(rollup.children);
-  const rows = sortByColumn(filterIndicatorRows(allRows, filters, choice.indicator), columns, query.sort);
+  // An organisation has no units below it, hence no columns to sort by.
+  const rows = headers
+    ? sortByColumn(filterIndicatorRows(allRows, filters, choice.indicator), columns, query.sort)
+    : [];
   const list: ListPage<IndicatorRow, string> & { rows: IndicatorRow[] } = {
     query,
     complete: true,

@@ -82,8 +82,19 @@ export const FEDERATION_ROLLUP: TypedDocumentNode<{ indicatorRollup: IndicatorRo
 /** A region's page names nothing above it but the federation. */
 export const REGION_ROLLUP = FEDERATION_ROLLUP;
 
+/**
+ * A municipality's schools are named by their short names, as everywhere else on the dashboard;
+ * the rollup knows only full ones. The API gives 500 organisations a page, more than any
+ * municipality of the directory has; a school past them keeps its full name.
+ */
 export const MUNICIPALITY_ROLLUP: TypedDocumentNode<
-  { indicatorRollup: IndicatorRollup; municipality: { region: Named } | null },
+  {
+    indicatorRollup: IndicatorRollup;
+    municipality: {
+      region: Named;
+      organizations: { nodes: { code: string; shortName: string | null }[] };
+    } | null;
+  },
   RollupVariables & { code: string }
 > = gql`
   query MunicipalityIndicators($unit: UnitInput!, $year: Int!, $on: Date, $code: String!) {
@@ -94,6 +105,12 @@ export const MUNICIPALITY_ROLLUP: TypedDocumentNode<
       region {
         code
         name
+      }
+      organizations(first: 500, orderBy: CODE) {
+        nodes {
+          code
+          shortName
+        }
       }
     }
   }

@@ -129,6 +129,13 @@ export async function loadMunicipalityReports(api: Client, code: string, url: UR
     municipalityCode: municipality.code,
     regionCode: municipality.region.code,
   });
+  const shortNames = new Map(
+    municipality.organizations.nodes.map((node) => [node.code, node.shortName?.trim()]),
+  );
+  const schools = (status?.children ?? []).map((row) => ({
+    ...row,
+    name: shortNames.get(row.code) || row.name,
+  }));
   const steps: Record<string, ReportStep[]> = Object.fromEntries(
     (status?.children ?? []).map((row) => [row.code, reportSteps(caller, owner(row.code), row.status)]),
   );
@@ -141,7 +148,7 @@ export async function loadMunicipalityReports(api: Client, code: string, url: UR
     form,
     query: form ? reportQuery(view, form.code) : null,
     status: status && { dueOn: status.dueOn, asOf: status.asOf, total: status.total },
-    list: statusList(url, status?.children ?? [], SCHOOL_STATUS_COLUMNS),
+    list: statusList(url, schools, SCHOOL_STATUS_COLUMNS),
     steps,
     flash: takeFlash(cookies),
   };

@@ -65,7 +65,9 @@ export const MUNICIPALITY_REPORT_CONTEXT: TypedDocumentNode<
   {
     statisticalForms: FormSummary[];
     me: CallerData;
-    municipality: (Named & { region: Named }) | null;
+    municipality:
+      | (Named & { region: Named; organizations: { nodes: { code: string; shortName: string | null }[] } })
+      | null;
   },
   ContextVariables
 > = gql`
@@ -82,6 +84,14 @@ export const MUNICIPALITY_REPORT_CONTEXT: TypedDocumentNode<
       region {
         code
         name
+      }
+      # Schools go by their short names; the status knows only full ones (500 a page: more than
+      # any municipality of the directory has, a school past them keeps its full name).
+      organizations(first: 500, orderBy: CODE) {
+        nodes {
+          code
+          shortName
+        }
       }
     }
   }

@@ -1,0 +1,140 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardUrl, launchBrowser } from './support/browser';
+import { signedInState, type SignedInState } from './support/login';
+
+/**
+ * A school's statistical report on its way up, for the current academic year (the roadmap
+ * scenarios work in 2025/2026, so a lock here never touches them): the school submits, the
+ * municipality returns it with a comment and later accepts it, the region approves it — which
+ * locks the school's year — and unlocks it with a reason, so nothing stays locked afterwards.
+ */
+const TODAY = new Date().toISOString().slice(0, 10);
+const ACADEMIC_YEAR = Number(TODAY.slice(0, 4)) - (Number(TODAY.slice(5, 7)) < 9 ? 1 : 0);
+const YEAR = `year=${ACADEMIC_YEAR}`;
+/** The form is due on 20 June at the end of the academic year. */
+const ON_TIME = TODAY <= `${ACADEMIC_YEAR + 1}-06-20`;
+const STATUS_PAGE = `/municipalities/10712000/reports?${YEAR}`;
+const SCHOOL_REPORT = `/organizations/280001/report?${YEAR}`;
+
+let browser: Browser;
+const sessions = new Map<string, SignedInState>();
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const username of ['curator.zeya1', 'coordinator.zeya', 'admin.28']) {
+    sessions.set(username, await signedInState(browser, username));
+  }
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+async function pageAs(username: string, path: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ru-RU', storageState: sessions.get(username) });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(dashboardUrl(path));
+  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
+  return page;
+}
+
+/** The row of school 280001 in the status table. */
+function schoolRow(page: Page): Locator {
+  return page
+    .locator('#report-status tbody tr')
+    .filter({ has: page.locator('td.code', { hasText: /^280001$/ }) });
+}
+
+async function cells(row: Locator): Promise<string[]> {
+  return (await row.locator('td').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+async function expectFlash(page: Page, message: string): Promise<void> {
+  await page.locator('.flash', { hasText: message }).waitFor({ timeout: 15_000 });
+}
+
+describe('statistical reporting', () => {
+  it('lets the school submit, the coordinator return it with a comment, and accept it once resubmitted', async () => {
+    const coordinator = await pageAs('coordinator.zeya', STATUS_PAGE);
+    expect(await coordinator.locator('h1').textContent()).toBe('Отчётность ОО: город Зея');
+    expect(await coordinator.locator('#report-status tbody tr').count()).toBe(5);
+    expect(await coordinator.locator('[data-figure="expected"]').textContent()).toBe('5');
+    expect(await coordinator.locator('[data-figure="submitted"]').textContent()).toBe('0 из 5 (0\u00a0%)');
+    expect((await cells(schoolRow(coordinator)))[2]).toBe('черновик');
+
+    const curator = await pageAs('curator.zeya1', SCHOOL_REPORT);
+    expect(await curator.locator('h1').textContent()).toBe('Отчёт: МОАУ СОШ № 1');
+    expect(await curator.getByTestId('report-status').textContent()).toBe('черновик');
+    expect(await curator.locator('table').count()).toBeGreaterThan(0);
+    await curator.getByRole('button', { name: /^Отправить в муниципалитет/ }).click();
+    await expectFlash(curator, 'Отчёт отправлен в муниципалитет.');
+    expect(await curator.getByTestId('report-status').textContent()).toBe('отправлен');
+
+    await coordinator.reload();
+    expect(await coordinator.locator('[data-figure="submitted"]').textContent()).toBe('1 из 5 (20\u00a0%)');
+    const submitted = await cells(schoolRow(coordinator));
+    expect(submitted[2]).toContain('отправлен');
+    expect(submitted[4]).toBe(ON_TIME ? 'в срок' : 'с опозданием');
+
+    const comment = 'Строка 03: проверьте число наставляемых 10–18 лет.';
+    await schoolRow(coordinator).locator('summary', { hasText: 'Вернуть на доработку' }).click();
+    await schoolRow(coordinator).getByLabel('Что доработать').fill(comment);
+    await schoolRow(coordinator)
+      .getByRole('button', { name: /^Вернуть на доработку/ })
+      .click();
+    await expectFlash(coordinator, 'Отчёт возвращён на доработку с комментарием.');
+    const returned = await cells(schoolRow(coordinator));
+    expect(returned[2]).toContain('возвращён на доработку');
+    expect(returned[5]).toBe(comment);
+
+    await curator.reload();
+    expect(await curator.getByTestId('report-status').textContent()).toBe('возвращён на доработку');
+    expect(await curator.getByTestId('status-comment').textContent()).toBe(comment);
+    await curator.getByRole('button', { name: /^Отправить в муниципалитет/ }).click();
+    await expectFlash(curator, 'Отчёт отправлен в муниципалитет.');
+
+    await coordinator.reload();
+    await schoolRow(coordinator)
+      .getByRole('button', { name: /^Принять/ })
+      .click();
+    await expectFlash(coordinator, 'Отчёт принят.');
+    const accepted = schoolRow(coordinator);
+    expect(await accepted.getByTestId('report-status').textContent()).toBe('принят муниципалитетом');
+    // Until the region approves it the coordinator may still return it; approving is the region's.
+    expect(await accepted.locator('summary').allTextContents()).toEqual(['Вернуть на доработку']);
+    expect(await accepted.getByRole('button', { name: /^(Принять|Утвердить)/ }).count()).toBe(0);
+  });
+
+  it('lets the region approve the accepted report, which locks the year, and unlock it with a reason', async () => {
+    const admin = await pageAs('admin.28', `/regions/28/reports?${YEAR}`);
+    expect(await admin.locator('h1').textContent()).toBe('Отчётность ОО: Амурская область');
+    expect(await admin.locator('[data-figure="awaiting"]').textContent()).toBe('1');
+    await admin.locator('#report-completeness').getByRole('link', { name: 'город Зея' }).click();
+    await admin.waitForURL((url) => url.pathname === '/municipalities/10712000/reports');
+    expect(new URL(admin.url()).searchParams.get('year')).toBe(String(ACADEMIC_YEAR));
+
+    await schoolRow(admin)
+      .getByRole('button', { name: /^Утвердить/ })
+      .click();
+    await expectFlash(admin, 'Отчёт утверждён');
+    expect((await cells(schoolRow(admin)))[2]).toContain('утверждён субъектом РФ');
+
+    const curator = await pageAs('curator.zeya1', SCHOOL_REPORT);
+    expect(await curator.getByTestId('report-status').textContent()).toBe(
+      'утверждён субъектом РФ · год закрыт для изменений',
+    );
+    expect(await curator.getByRole('button', { name: /^Отправить/ }).count()).toBe(0);
+
+    await schoolRow(admin).locator('summary', { hasText: 'Снять блокировку' }).click();
+    await schoolRow(admin).getByLabel('Причина снятия блокировки').fill('Уточнение контингента по письму ОО');
+    await schoolRow(admin)
+      .getByRole('button', { name: /^Снять блокировку/ })
+      .click();
+    await expectFlash(admin, 'Блокировка снята');
+    expect((await cells(schoolRow(admin)))[2]).toContain('принят муниципалитетом');
+  });
+});
