@@ -105,12 +105,12 @@ describe('the analyst’s indicators', () => {
     const totals = await totalsRow(page, '#indicator-table');
     expect(totals[0]).toBe('Итого: город Благовещенск, 5\u00a0образовательных организаций');
 
-    const href = await page.getByRole('link', { name: /Скачать XLSX/ }).getAttribute('href');
-    expect(href).toContain('year=2025');
-    const response = await page.request.get(dashboardUrl(href ?? ''));
-    expect(response.status()).toBe(200);
+    const link = page.getByRole('link', { name: /Скачать XLSX/ });
+    expect(await link.getAttribute('href')).toContain('year=2025');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('Целевые показатели 2025-2026 — город Благовещенск.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(await response.body()).buffer);
+    await workbook.xlsx.readFile(await download.path());
     const sheet = workbook.worksheets[0];
     const header = sheet.getRow(1).values as unknown[];
     expect(header.slice(1, 3)).toEqual(['Код ОО', 'ОО']);
