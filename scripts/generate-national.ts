@@ -2,7 +2,10 @@
  * National-scale data set for benchmarks: 89 regions, ~2,400 municipalities, ~40,000
  * organisations, and their roadmaps for the 2025/2026 academic year as a tracker would see them
  * on 15 January 2026 (~36,000 school roadmaps of 30 events, ~2,300 municipal ones of 15, 1.1
- * million events in all); the same on every run for the same seed.
+ * million events in all); their mentoring bases on the same day (~5 million participants with
+ * consents, ~2.4 million pairs and groups started in 2024 and 2025 with their members, meetings,
+ * feedback and assessments); the same on every run for the same seed. The indicator summary is
+ * rebuilt from them at the end, as after any load past the write path.
  *
  *   pnpm -C scripts generate:national            # refuses if the hierarchy tables hold data
  *   pnpm -C scripts generate:national --force    # TRUNCATE … CASCADE, then load again
@@ -19,6 +22,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runScript } from '@nastavnik/server/cli/process-lifecycle.js';
+import { rebuildSummaries } from '@nastavnik/server/modules/indicators/organization-summary.js';
 import { NATIONAL_STEPS, NATIONAL_TABLES } from './national/generation-steps.js';
 import { openNationalDatabase, sqlSession, type NationalDatabase } from './national/national-database.js';
 import type { SqlSession } from './national/sql-session.js';
@@ -61,11 +65,17 @@ async function printComposition(sql: SqlSession): Promise<void> {
      union all
      select 'roadmap_item', status, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1)
      from roadmap_item group by status
+     union all
+     select 'participant', category, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1)
+     from participant group by category
+     union all
+     select 'mentoring_group', form, count(*), round(100.0 * count(*) / sum(count(*)) over (), 1)
+     from mentoring_group group by form
      order by 1, 3 desc`,
   );
   console.log('\nСостав:');
   for (const row of rows) {
-    console.log(`  ${row.table.padEnd(13)} ${row.kind.padEnd(21)} ${row.count.padStart(7)}  ${row.share} %`);
+    console.log(`  ${row.table.padEnd(15)} ${row.kind.padEnd(23)} ${row.count.padStart(9)}  ${row.share} %`);
   }
 }
 
@@ -76,7 +86,7 @@ await runScript(async (onExit) => {
 
   let database!: NationalDatabase;
   await timed('запуск базы и миграции', async () => {
-    database = await openNationalDatabase(onExit);
+    database = await openNationalDatabase(onExit, { bulkLoad: true });
     return database.description;
   });
 
@@ -119,6 +129,10 @@ await runScript(async (onExit) => {
   await timed('VACUUM ANALYZE', async () => {
     await knex.raw(`vacuum (analyze) ${NATIONAL_TABLES.join(', ')}`);
     return '';
+  });
+  await timed('сводка показателей', async () => {
+    const rebuilt = await rebuildSummaries(knex);
+    return `organization_summary ${rebuilt.organizationRows.toLocaleString('ru-RU')}`;
   });
   console.log(`  ${'итого'.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} с`);
 

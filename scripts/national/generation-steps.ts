@@ -1,3 +1,4 @@
+import { activity, groups, MENTORING_TABLES, mentoringPlan, participants } from './mentoring-steps.js';
 import { FEDERAL_CITY_CODES, REGION_PROFILES } from './regions.js';
 import { municipalityRoadmaps, organizationRoadmaps, ROADMAP_TABLES } from './roadmap-steps.js';
 import { createGeneratorFunctions, type SqlSession } from './sql-session.js';
@@ -18,8 +19,7 @@ export interface GenerationContext {
 
 /**
  * One set-based stage of the national data set. Steps run in order inside one transaction and
- * may read what earlier steps left in `national_*` temporary tables. Later data (participants,
- * groups) is added as further steps appended to {@link NATIONAL_STEPS}.
+ * may read what earlier steps left in `national_*` temporary tables.
  */
 export interface GenerationStep {
   name: string;
@@ -34,7 +34,7 @@ export interface GenerationStep {
 export const HIERARCHY_TABLES = ['region', 'municipality', 'organization'];
 
 /** Every table the national data set fills; cleared (with everything that references them) by `--force`. */
-export const NATIONAL_TABLES = [...HIERARCHY_TABLES, ...ROADMAP_TABLES];
+export const NATIONAL_TABLES = [...HIERARCHY_TABLES, ...ROADMAP_TABLES, ...MENTORING_TABLES];
 
 const TARGET_ORGANIZATIONS = 40_000;
 
@@ -341,4 +341,8 @@ export const NATIONAL_STEPS: GenerationStep[] = [
   organizations,
   municipalityRoadmaps,
   organizationRoadmaps,
+  mentoringPlan,
+  participants,
+  groups,
+  activity,
 ];
