@@ -14,7 +14,7 @@ import {
   setContingent,
   setContingentOk,
   workingGroup,
-} from './report-test-fixture.js';
+} from '../../../test/report-fixture.js';
 
 let api: TestServer;
 

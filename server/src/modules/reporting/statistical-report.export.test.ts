@@ -11,7 +11,7 @@ import {
   pupil,
   setContingentOk,
   workingGroup,
-} from './report-test-fixture.js';
+} from '../../../test/report-fixture.js';
 import { CORRECTED_FILL, CROSSED, NOT_REPORTED } from './statistical-report.export.js';
 
 let api: TestServer;

@@ -12,7 +12,7 @@ import {
   pupil,
   setContingentOk,
   workingGroup,
-} from './report-test-fixture.js';
+} from '../../../test/report-fixture.js';
 
 let api: TestServer;
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { addParticipant } from '../../../test/mentoring-fixture.js';
-import type { Caller, TestServer } from '../../../test/test-server.js';
+import { addParticipant } from './mentoring-fixture.js';
+import type { Caller, TestServer } from './test-server.js';
 
 export const CURATOR_1 = { user: 'curator.zeya1' };
 export const CURATOR_4 = { user: 'curator.zeya4' };
