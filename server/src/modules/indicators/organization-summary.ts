@@ -5,10 +5,20 @@ import {
   ALL_ORGANIZATIONS,
   measureType,
   organizationsWithIds,
+  REFRESHED_ORGANIZATIONS,
+  REFRESHED_ORGANIZATIONS_SETTING,
   recomputeSql,
   zeroedRow,
   type OrganizationSet,
 } from './summary-sql.js';
+
+/**
+ * The refresh runs as a named prepared statement: its SQL text is the same for any set of
+ * organisations, so each connection plans it once instead of on every write (planning this
+ * statement costs about as much as running it for one school).
+ */
+const REFRESH_STATEMENT = 'summary_refresh';
+const PREPARED_REFRESH_MAX = 8;
 
 /** A knex (transaction) or an EntityManager inside `transactional`: write paths hold either. */
 export type SummaryDb = Knex | EntityManager;
@@ -58,14 +68,26 @@ export async function refreshOrganizationSummaries(
   );
   if (ids.length === 0) return;
   const knex = knexOf(db);
-  await lockOrganizations(knex, ids);
-  const { ctes, params } = recomputeSql({ organizations: organizationsWithIds(ids) });
+  // The setting below lives as long as the transaction: a caller without one gets its own.
+  if (!knex.isTransaction) return knex.transaction((trx) => refreshOrganizationSummaries(trx, ids));
+  // The locks, and the ids for the recompute in a transaction-local setting (REFRESHED_ORGANIZATIONS).
+  await knex.raw(
+    `with locked as (select id from organization where id = any(?::int[]) order by id for no key update)
+     select set_config('${REFRESHED_ORGANIZATIONS_SETTING}', ?, true), (select count(*) from locked)`,
+    [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
+  );
+  // A write of a few schools runs the prepared statement; an import of many is planned for its size
+  // (the prepared plan is made for a few and would read a whole region school by school).
+  const prepared = ids.length <= PREPARED_REFRESH_MAX;
+  const organizations = prepared ? REFRESHED_ORGANIZATIONS : organizationsWithIds(ids);
+  const { ctes, params } = recomputeSql({ organizations });
   const unchangedSums = `row(${list(() => '0')})`;
-  const violations = await knex.raw<{
-    rows: { organization_id: number; academic_year: number; name: string }[];
-  }>(
-    `${ctes},
-     summary_old as (select * from organization_summary where organization_id = any(?::int[])),
+  const violations = await knex
+    .raw<{
+      rows: { organization_id: number; academic_year: number; name: string }[];
+    }>(
+      `${ctes},
+     summary_old as (select * from organization_summary s where ${organizations.within!('s')}),
      summary_changed as (
        select coalesce(n.organization_id, s.organization_id) as organization_id,
               coalesce(n.academic_year, s.academic_year) as academic_year,
@@ -139,8 +161,9 @@ export async function refreshOrganizationSummaries(
      select v.organization_id, v.academic_year, o.name
      from summary_violations v join organization o on o.id = v.organization_id
      order by o.name, v.academic_year`,
-    [...params, `{${ids.join(',')}}`],
-  );
+      params,
+    )
+    .options(prepared ? { name: REFRESH_STATEMENT } : {});
   const locked = violations.rows;
   if (locked.length > 0) {
     const periods = locked

@@ -1,17 +1,44 @@
 import { SUMMARY_MEASURES, type SummaryMeasure, type SummarySourceName } from './summary-measures.js';
-import { sharedCtes, SUMMARY_SOURCES, type AgeReference } from './summary-sources.js';
+import { sharedCtes, SUMMARY_SOURCES, type AgeReference, type Within } from './summary-sources.js';
 
-/** Which organisations to compute: a predicate over `organization o` with its parameters. */
+/**
+ * Which organisations to compute: a predicate over `organization o` with its parameters, and
+ * optionally the same set as a predicate on a base table's organization_id (`within`), which lets
+ * the planner read each table by its index instead of joining a CTE of unknown size.
+ */
 export interface OrganizationSet {
   sql: string;
   params: readonly (string | number)[];
+  within?: Within;
 }
 
-export const ALL_ORGANIZATIONS: OrganizationSet = { sql: 'true', params: [] };
+export const ALL_ORGANIZATIONS: OrganizationSet = { sql: 'true', params: [], within: () => 'true' };
 
+/** Organisations by id, written into the SQL so the planner knows how many there are. */
 export function organizationsWithIds(ids: readonly number[]): OrganizationSet {
-  return { sql: 'o.id = any(?::int[])', params: [`{${ids.map((id) => Math.trunc(id)).join(',')}}`] };
+  const list = `'{${ids.map((id) => Math.trunc(id)).join(',')}}'::int[]`;
+  return {
+    sql: `o.id = any(${list})`,
+    params: [],
+    within: (alias) => `${alias}.organization_id = any(${list})`,
+  };
 }
+
+/** The transaction setting where a refresh puts the ids of the organisations it recomputes. */
+export const REFRESHED_ORGANIZATIONS_SETTING = 'nastavnik.summary_organizations';
+
+const refreshedIds = `current_setting('${REFRESHED_ORGANIZATIONS_SETTING}')::int[]`;
+
+/**
+ * The organisations a refresh recomputes, read from a transaction setting rather than written
+ * into the SQL: the text is then the same for any set, and a prepared statement keeps its plan.
+ * Each table compares its organization_id with the array, so it is read by its index.
+ */
+export const REFRESHED_ORGANIZATIONS: OrganizationSet = {
+  sql: `o.id = any(${refreshedIds})`,
+  params: [],
+  within: (alias) => `${alias}.organization_id = any(${refreshedIds})`,
+};
 
 export interface RecomputeOptions {
   organizations: OrganizationSet;
@@ -42,6 +69,9 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
   ];
   const derived = wanted.filter((measure) => measure.source === 'derived');
   const reference = options.reference ?? { kind: 'year-start' };
+  const within =
+    options.organizations.within ??
+    ((alias: string) => `${alias}.organization_id in (select id from summary_orgs)`);
   const yearFilter =
     options.academicYear === undefined ? '' : `where academic_year = ${Math.trunc(options.academicYear)}`;
   const sources = [...new Set(measures.map((measure) => measure.source))].filter(
@@ -54,7 +84,7 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
       .map((measure) => `${measure.sql} as ${measure.name}`);
     return `summary_src_${source} as (
       select organization_id, academic_year, ${columns.join(',\n             ')}
-      from (${SUMMARY_SOURCES[source]}) as source_rows
+      from (${SUMMARY_SOURCES[source](within)}) as source_rows
       ${yearFilter}
       group by organization_id, academic_year
     )`;
@@ -76,7 +106,7 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
   );
   const ctes = [
     `summary_orgs as (select o.id, o.region_id, o.municipality_id from organization o where ${options.organizations.sql})`,
-    ...sharedCtes(reference),
+    ...sharedCtes(reference, within),
     ...aggregated,
     `summary_keys as (${keys})`,
     `summary_measured as (
