@@ -40,6 +40,27 @@ export const REFRESHED_ORGANIZATIONS: OrganizationSet = {
   within: (alias) => `${alias}.organization_id = any(${refreshedIds})`,
 };
 
+const PATH_COLUMN = {
+  region_id: 'region_id',
+  municipality_id: 'municipality_id',
+  id: 'organization_id',
+} as const;
+
+/**
+ * `within` for a set given only as a predicate over `organization o`. A unit's organisations
+ * (`o.region_id = ?`, `o.municipality_id = ?`, `o.id = ?`) become the same equality on each
+ * table's own path column, which every tenant table carries and indexes; anything else is a
+ * semi-join with the organisations the predicate selects.
+ */
+function pathWithin(organizations: OrganizationSet): Within {
+  const unit = /^o\.(region_id|municipality_id|id) = \?$/.exec(organizations.sql.trim());
+  const id = organizations.params[0];
+  if (unit && organizations.params.length === 1 && Number.isInteger(Number(id)))
+    return (alias) => `${alias}.${PATH_COLUMN[unit[1] as keyof typeof PATH_COLUMN]} = ${Number(id)}`;
+  if (organizations.sql.trim() === 'true') return () => 'true';
+  return (alias) => `${alias}.organization_id in (select id from summary_orgs)`;
+}
+
 export interface RecomputeOptions {
   organizations: OrganizationSet;
   /** Reference date of ages; 1 January of the year's second half unless given. */
@@ -69,9 +90,7 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
   ];
   const derived = wanted.filter((measure) => measure.source === 'derived');
   const reference = options.reference ?? { kind: 'year-start' };
-  const within =
-    options.organizations.within ??
-    ((alias: string) => `${alias}.organization_id in (select id from summary_orgs)`);
+  const within = options.organizations.within ?? pathWithin(options.organizations);
   const yearFilter =
     options.academicYear === undefined ? '' : `where academic_year = ${Math.trunc(options.academicYear)}`;
   const sources = [...new Set(measures.map((measure) => measure.source))].filter(
