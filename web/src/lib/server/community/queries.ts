@@ -4,8 +4,8 @@ import type { Practice, PracticeLevel } from '$lib/community/practices';
 import type { PublicationField, RegistryEntry } from '$lib/community/registry';
 import type { ConsentStatus } from '$lib/mentoring/labels';
 import type { ParticipantPersonal } from '$lib/mentoring/participants';
-import type { School } from '../mentoring/queries';
 import type { ConnectionPage } from '../collect-pages';
+import { SCHOOL_FIELDS, type School } from '../school-heading';
 
 /**
  * The GraphQL operations of the partners, best practices and mentor registry pages, result types
@@ -15,22 +15,6 @@ import type { ConnectionPage } from '../collect-pages';
  */
 
 type Input = Record<string, unknown>;
-
-const SCHOOL_FIELDS = gql`
-  fragment CommunitySchoolFields on Organization {
-    code
-    name
-    shortName
-    municipality {
-      code
-      name
-    }
-    region {
-      code
-      name
-    }
-  }
-`;
 
 const PARTNER_FIELDS = gql`
   fragment PartnerFields on PartnerOrganization {
@@ -62,7 +46,7 @@ export interface PartnersData {
 export const SCHOOL_PARTNERS: TypedDocumentNode<PartnersData, { code: string }> = gql`
   query CommunitySchoolPartners($code: String!) {
     organization(code: $code) {
-      ...CommunitySchoolFields
+      ...SchoolHeadingFields
       partnerCounts {
         partners
         providingMentors
@@ -158,6 +142,21 @@ const PRACTICE_FIELDS = gql`
   }
 `;
 
+/** A page of cases, as every list of them (the school's, the municipality's, the region's) reads it. */
+const PRACTICE_PAGE_FIELDS = gql`
+  fragment PracticePageFields on MentoringPracticeConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...PracticeFields
+    }
+  }
+  ${PRACTICE_FIELDS}
+`;
+
 type PracticePage = ConnectionPage<Practice> & { totalCount: number };
 
 export interface PracticeListVariables {
@@ -173,21 +172,14 @@ export const SCHOOL_PRACTICES: TypedDocumentNode<
 > = gql`
   query CommunitySchoolPractices($code: String!, $level: PracticeLevel, $first: Int!, $after: String) {
     organization(code: $code) {
-      ...CommunitySchoolFields
+      ...SchoolHeadingFields
       practices(level: $level, first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          ...PracticeFields
-        }
+        ...PracticePageFields
       }
     }
   }
   ${SCHOOL_FIELDS}
-  ${PRACTICE_FIELDS}
+  ${PRACTICE_PAGE_FIELDS}
 `;
 
 export interface MunicipalityPracticesData {
@@ -215,32 +207,18 @@ export const MUNICIPALITY_PRACTICES: TypedDocumentNode<
       code
       name
       practices(level: $level, first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          ...PracticeFields
-        }
+        ...PracticePageFields
       }
       region {
         code
         name
         practices(level: REGION, first: $first, after: $regionAfter) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          nodes {
-            ...PracticeFields
-          }
+          ...PracticePageFields
         }
       }
     }
   }
-  ${PRACTICE_FIELDS}
+  ${PRACTICE_PAGE_FIELDS}
 `;
 
 export const CREATE_PRACTICE: TypedDocumentNode<

@@ -16,37 +16,13 @@ import type { ImportProblem } from '$lib/mentoring/imports';
 import type { OverviewGroup, ParticipantCounts } from '$lib/mentoring/overview';
 import type { ParticipantSummary } from '$lib/mentoring/participants';
 import type { ConnectionPage } from '../collect-pages';
+import { SCHOOL_FIELDS, type School } from '../school-heading';
 
 /**
  * The GraphQL operations of the school's mentoring pages (обзор, база, пары и группы, загрузка),
  * result types written out by hand as in hierarchy-queries.ts. Personal data is asked for only
  * where a page shows names: every read of it is written to the API's audit log.
  */
-
-/** The school in the pages' headings and breadcrumbs. */
-export interface School {
-  code: string;
-  name: string;
-  shortName: string | null;
-  municipality: { code: string; name: string };
-  region: { code: string; name: string };
-}
-
-const SCHOOL_FIELDS = gql`
-  fragment MentoringSchoolFields on Organization {
-    code
-    name
-    shortName
-    municipality {
-      code
-      name
-    }
-    region {
-      code
-      name
-    }
-  }
-`;
 
 const PERSONAL_FIELDS = gql`
   fragment ParticipantPersonalFields on ParticipantPersonal {
@@ -106,7 +82,7 @@ export interface OverviewData {
 export const MENTORING_OVERVIEW: TypedDocumentNode<OverviewData, OverviewVariables> = gql`
   query MentoringOverview($code: String!, $withGroups: Boolean!, $first: Int!, $after: String) {
     organization(code: $code) {
-      ...MentoringSchoolFields
+      ...SchoolHeadingFields
       participantCounts {
         total
         mentors
@@ -169,7 +145,7 @@ export interface ParticipantListData {
 export const PARTICIPANT_LIST: TypedDocumentNode<ParticipantListData, ParticipantListVariables> = gql`
   query MentoringParticipants($code: String!, $first: Int!, $after: String, $filter: ParticipantFilter) {
     organization(code: $code) {
-      ...MentoringSchoolFields
+      ...SchoolHeadingFields
       participants(first: $first, after: $after, filter: $filter) {
         totalCount
         pageInfo {
@@ -252,7 +228,7 @@ const PROGRAM_FIELDS = gql`
 export const PARTICIPANT_CARD: TypedDocumentNode<ParticipantCardData, { code: string; id: string }> = gql`
   query MentoringParticipantCard($code: String!, $id: ID!) {
     organization(code: $code) {
-      ...MentoringSchoolFields
+      ...SchoolHeadingFields
       mentoringPrograms {
         ...MentoringProgramFields
       }
@@ -406,7 +382,7 @@ export interface GroupsPageData {
 export const GROUPS_PAGE: TypedDocumentNode<GroupsPageData, GroupsPageVariables> = gql`
   query MentoringGroups($code: String!, $first: Int!, $after: String, $withCandidates: Boolean!) {
     organization(code: $code) {
-      ...MentoringSchoolFields
+      ...SchoolHeadingFields
       mentoringPrograms {
         ...MentoringProgramFields
       }
@@ -491,7 +467,7 @@ export interface GroupCardData {
 export const GROUP_CARD: TypedDocumentNode<GroupCardData, { code: string; id: string }> = gql`
   query MentoringGroupCard($code: String!, $id: ID!) {
     organization(code: $code) {
-      ...MentoringSchoolFields
+      ...SchoolHeadingFields
     }
     mentoringGroup(id: $id) {
       id
