@@ -29,8 +29,9 @@ export interface SummaryMeasure {
   description: string;
   source: SummarySourceName;
   /**
-   * An aggregate over the source's rows (columns as the source names them); for a derived measure,
-   * an expression over other measures of the same organisation row.
+   * An aggregate over the source's rows (columns as the source names them). For a source of people
+   * (members), a condition: the measure counts the people with a row that meets it, each once. For a
+   * derived measure, an expression over other measures of the same organisation row.
    */
   sql: string;
   /** The measures a derived measure is computed from. */
@@ -84,10 +85,9 @@ const REPORTED_NUMERATORS = [
   ['mentees_young_teachers', 'young_teachers', 'Наставляемые — молодые педагоги'],
 ] as const;
 
-const mentee = (condition: string) =>
-  `count(distinct participant_id) filter (where role = 'MENTEE' and ${condition})`;
-const mentor = (condition: string) =>
-  `count(distinct participant_id) filter (where role = 'MENTOR' and ${condition})`;
+// Members are counted once per person (summary-sql.ts PEOPLE_SOURCES): these are conditions.
+const mentee = (condition: string) => `role = 'MENTEE' and ${condition}`;
+const mentor = (condition: string) => `role = 'MENTOR' and ${condition}`;
 
 /** "Of year Y" below: groups working in the academic year (see summary-sources.ts), reference date 1 January Y+1. */
 export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
@@ -102,13 +102,13 @@ export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
     description:
       'Участники в базе наставников и наставляемых ОО к концу учебного года (по дате внесения или по участию в группах года)',
     source: 'participants',
-    sql: 'count(distinct participant_id)',
+    sql: 'count(*)',
   },
   {
     name: 'participants_with_consent',
     description: 'Из них с действующим на конец учебного года согласием на обработку персональных данных',
     source: 'participants',
-    sql: 'count(distinct participant_id) filter (where consented)',
+    sql: 'count(*) filter (where consented)',
   },
   {
     name: 'mentees',

@@ -136,7 +136,7 @@ export const SUMMARY_SOURCES: Record<
   Exclude<SummarySourceName, 'organization' | 'derived'>,
   (within: Within) => string
 > = {
-  // One row per participant and year they are in the base.
+  // One row per participant and year they are in the base (so count(*) counts people).
   participants: (within) => `
     select p.organization_id, y.academic_year, p.id as participant_id,
            exists (select 1 from consent c
@@ -150,7 +150,7 @@ export const SUMMARY_SOURCES: Record<
     cross join lateral generate_series(entered.first_year, greatest(entered.first_year, ${CURRENT_ACADEMIC_YEAR}))
       as y(academic_year)
     where ${within('p')}`,
-  // One row per group of the year and member.
+  // One row per group of the year and member; measures count each person once (PEOPLE_SOURCES).
   members: () => `select * from summary_group_members`,
   // One row per group of the year.
   groups: () => `

@@ -61,6 +61,9 @@ function pathWithin(organizations: OrganizationSet): Within {
   return (alias) => `${alias}.organization_id in (select id from summary_orgs)`;
 }
 
+/** Sources whose measures are conditions counted once per person (the column naming the person). */
+const PEOPLE_SOURCES = { members: 'participant_id' } as const;
+
 export interface RecomputeOptions {
   organizations: OrganizationSet;
   /** Reference date of ages; 1 January of the year's second half unless given. */
@@ -98,42 +101,59 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
       source !== 'organization' && source !== 'derived',
   );
   const aggregated = sources.map((source) => {
-    const columns = measures
-      .filter((measure) => measure.source === source)
-      .map((measure) => `${measure.sql} as ${measure.name}`);
+    const own = measures.filter((measure) => measure.source === source);
+    const rows = `(${SUMMARY_SOURCES[source](within)}) as source_rows ${yearFilter}`;
+    const person = PEOPLE_SOURCES[source as keyof typeof PEOPLE_SOURCES];
+    // A person in two groups of a year counts once: one row per person first, with a flag per
+    // measure (one sort), rather than a count(distinct) per measure (one sort each).
+    const from = person
+      ? `(select organization_id, academic_year, ${own.map((m) => `bool_or(${m.sql}) as ${m.name}`).join(', ')}
+          from ${rows} group by organization_id, academic_year, ${person}) as people`
+      : rows;
+    const columns = own.map((m) => (person ? `count(*) filter (where ${m.name})` : m.sql) + ` as ${m.name}`);
     return `summary_src_${source} as (
       select organization_id, academic_year, ${columns.join(',\n             ')}
-      from (${SUMMARY_SOURCES[source](within)}) as source_rows
-      ${yearFilter}
+      from ${from}
       group by organization_id, academic_year
     )`;
   });
-  const keys = sources.length
+  // The sources' rows are stacked and grouped once rather than joined: joins of CTEs multiply
+  // the planner's row estimates into the billions and it then plans the writes after them badly.
+  const counted = measures.filter((measure) => measure.source !== 'organization');
+  const stacked = sources.length
     ? sources
-        .map((source) => `select organization_id, academic_year from summary_src_${source}`)
-        .join(' union ')
-    : `select null::int as organization_id, null::int as academic_year where false`;
+        .map(
+          (source) =>
+            `select organization_id, academic_year, ${counted
+              .map((measure) =>
+                measure.source === source
+                  ? `${measure.name}::${measureType(measure)}`
+                  : `null::${measureType(measure)}`,
+              )
+              .join(', ')}
+             from summary_src_${source}`,
+        )
+        .join('\n      union all ')
+    : `select null::int as organization_id, null::int as academic_year${counted.map((m) => `, null::${measureType(m)}`).join('')} where false`;
   const values = measures.map((measure) =>
     measure.source === 'organization'
       ? `(${measure.sql})::${measureType(measure)} as ${measure.name}`
-      : `coalesce(summary_src_${measure.source}.${measure.name}, 0)::${measureType(measure)} as ${measure.name}`,
-  );
-  const joins = sources.map(
-    (source) =>
-      `left join summary_src_${source} on summary_src_${source}.organization_id = k.organization_id
-         and summary_src_${source}.academic_year = k.academic_year`,
+      : `coalesce(k.${measure.name}, 0)::${measureType(measure)} as ${measure.name}`,
   );
   const ctes = [
     `summary_orgs as (select o.id, o.region_id, o.municipality_id from organization o where ${options.organizations.sql})`,
     ...sharedCtes(reference, within),
     ...aggregated,
-    `summary_keys as (${keys})`,
+    `summary_grouped as (
+      select organization_id, academic_year${counted.map((measure) => `, sum(${measure.name}) as ${measure.name}`).join('')}
+      from (${stacked}) as parts (organization_id, academic_year${counted.map((measure) => `, ${measure.name}`).join('')})
+      group by organization_id, academic_year
+    )`,
     `summary_measured as (
       select k.organization_id, o.region_id, o.municipality_id, k.academic_year,
              ${values.join(',\n             ')}
-      from summary_keys k
+      from summary_grouped k
       join summary_orgs o on o.id = k.organization_id
-      ${joins.join('\n      ')}
     )`,
     `summary_recomputed as (
       select m.*${derived.map((measure) => `, (${measure.sql})::${measureType(measure)} as ${measure.name}`).join('')}
