@@ -45,8 +45,8 @@ export interface BenchPlan {
   scenarios: Scenario[];
   /** Users the scenarios act as that the demo realm lacks (it knows demo codes only). */
   users?: BenchUser[];
-  /** Checks run after the measurements against the same API; each returns a line to print. */
-  checks?: ((api: BenchApi) => Promise<string>)[];
+  /** Run after the measurements against the same API and database (checks, measured writes); each returns what to print. */
+  checks?: ((api: BenchApi, orm: Orm) => Promise<string>)[];
 }
 
 interface ScenarioResult {
@@ -255,6 +255,6 @@ export function runGraphqlBench(plan: (sql: SqlSession) => Promise<BenchPlan>): 
     console.log('');
     printResults(results);
     if (checks.length > 0) console.log('\nПроверки:');
-    for (const check of checks) console.log(`  ${await check(api)}`);
+    for (const check of checks) console.log(`  ${await check(api, orm)}`);
   });
 }
