@@ -156,6 +156,7 @@ await runGraphqlBench(async (sql) => {
         input: contingent(600 + (request % 50)),
       }),
       user: CURATOR,
+      write: true,
     },
   ];
 
