@@ -105,8 +105,26 @@ await runScript(async (onExit) => {
             'чтобы стереть их (и всё, что на них ссылается) и сгенерировать заново.',
         );
       }
+      // CASCADE also empties the indicator definitions (a region may own some); the shipped
+      // defaults belong to no region and are put back as the migration left them.
+      await sql.query(
+        `create temp table shipped_definition on commit drop as
+           select * from indicator_definition where region_id is null`,
+      );
+      await sql.query(
+        `create temp table shipped_target on commit drop as
+           select t.* from indicator_target t join shipped_definition d on d.id = t.definition_id
+           where t.region_id is null`,
+      );
       await sql.query(`truncate table ${NATIONAL_TABLES.join(', ')} restart identity cascade`);
-      return 'TRUNCATE … RESTART IDENTITY CASCADE';
+      await sql.query(`insert into indicator_definition select * from shipped_definition`);
+      await sql.query(`insert into indicator_target select * from shipped_target`);
+      for (const table of ['indicator_definition', 'indicator_target']) {
+        await sql.query(
+          `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`,
+        );
+      }
+      return 'TRUNCATE … RESTART IDENTITY CASCADE, общие определения показателей сохранены';
     });
 
     for (const step of NATIONAL_STEPS) {
