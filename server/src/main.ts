@@ -5,6 +5,7 @@ import { runService } from './cli/process-lifecycle.js';
 import { openAppDatabase } from './db/database.js';
 import { initOrm } from './db/migrate.js';
 import { DemoSeeder } from './db/seeders/demo.seeder.js';
+import { scheduleSummaryYearRollover } from './modules/indicators/summary-year-rollover.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -26,6 +27,10 @@ await runService(async (onExit) => {
 
   const { app, stop } = await createApp(orm, keycloak);
   onExit(stop);
+
+  // On 1 September open groups and participants enter the new academic year.
+  const rollover = scheduleSummaryYearRollover(orm.em.getConnection().getKnex());
+  onExit(rollover.stop);
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, host, () => resolve(listening)).once('error', reject);
   });

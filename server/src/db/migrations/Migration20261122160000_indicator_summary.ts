@@ -95,7 +95,7 @@ export class Migration20261122160000_indicator_summary extends Migration {
 
     // An approved report locks its organisation-year: a write that would change the summary row
     // is refused until the region unlocks it. Whoever inserts a lock takes the organisation's row
-    // lock first (lockOrganizations), so a write running at the same moment cannot slip past it.
+    // lock first (by refreshing its summary), so a write running at the same moment cannot slip past it.
     this.addSql(`
       create table period_lock (
         organization_id int not null references organization (id) on delete cascade,

@@ -13,6 +13,7 @@ import { Migration20261122150000_community } from './Migration20261122150000_com
 import { Migration20261122170000_statistical_reports } from './Migration20261122170000_statistical_reports.js';
 import { Migration20261122161500_indicator_definition_revision } from './Migration20261122161500_indicator_definition_revision.js';
 import { Migration20261122180000_summary_reported_numerators } from './Migration20261122180000_summary_reported_numerators.js';
+import { Migration20261122190000_summary_year } from './Migration20261122190000_summary_year.js';
 
 /** Applied in this order; new migrations are appended, never edited after they ship. */
 export const migrationsList: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261122180000_summary_reported_numerators',
     class: Migration20261122180000_summary_reported_numerators,
   },
+  { name: 'Migration20261122190000_summary_year', class: Migration20261122190000_summary_year },
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { periodLocked } from '../../graphql/errors.js';
 import { SUMMARY_MEASURES, type SummaryMeasure } from './summary-measures.js';
+import { CURRENT_ACADEMIC_YEAR } from './summary-sources.js';
 import {
   ALL_ORGANIZATIONS,
   measureType,
@@ -32,18 +33,6 @@ const NAMES = MEASURES.map((measure) => measure.name);
 const list = (render: (name: string, measure: SummaryMeasure) => string, separator = ', ') =>
   MEASURES.map((measure) => render(measure.name, measure)).join(separator);
 
-/**
- * Row locks on the organisations whose summary is about to be recomputed, in id order. A second
- * write to the same organisation waits here, and its recompute then sees the first one's rows.
- * NO KEY UPDATE does not block inserts that reference the organisation (they take KEY SHARE).
- * Whoever inserts a period_lock row takes this lock first, so no write slips past a new lock.
- */
-export async function lockOrganizations(db: SummaryDb, organizationIds: readonly number[]): Promise<void> {
-  await knexOf(db).raw(`select id from organization where id = any(?::int[]) order by id for no key update`, [
-    `{${organizationIds.join(',')}}`,
-  ]);
-}
-
 const academicYearName = (year: number) => `${year}/${year + 1}`;
 
 /**
@@ -70,7 +59,11 @@ export async function refreshOrganizationSummaries(
   const knex = knexOf(db);
   // The setting below lives as long as the transaction: a caller without one gets its own.
   if (!knex.isTransaction) return knex.transaction((trx) => refreshOrganizationSummaries(trx, ids));
-  // The locks, and the ids for the recompute in a transaction-local setting (REFRESHED_ORGANIZATIONS).
+  // Row locks on the organisations, in id order: a second write to the same organisation waits
+  // here, and its recompute then sees the first one's rows. NO KEY UPDATE does not block inserts
+  // that reference the organisation (they take KEY SHARE). Whoever inserts a period_lock row
+  // refreshes first, so it holds this lock and no write slips past a new lock.
+  // The ids for the recompute go in a transaction-local setting (REFRESHED_ORGANIZATIONS).
   await knex.raw(
     `with locked as (select id from organization where id = any(?::int[]) order by id for no key update)
      select set_config('${REFRESHED_ORGANIZATIONS_SETTING}', ?, true), (select count(*) from locked)`,
@@ -235,6 +228,11 @@ export async function rebuildSummaries(db: SummaryDb): Promise<RebuildTimings> {
       `insert into municipality_summary (municipality_id, region_id, academic_year, ${NAMES.join(', ')})
        select municipality_id, region_id, academic_year, ${list((name) => `sum(${name})`)}
        from organization_summary group by municipality_id, region_id, academic_year`,
+    );
+    // The rebuilt rows reach the current academic year: no rollover is pending.
+    await trx.raw(
+      `update summary_state set academic_year = ${CURRENT_ACADEMIC_YEAR}, rollover_year = null,
+         rollover_after_organization_id = null`,
     );
     const regions = await timed(
       `insert into region_summary (region_id, academic_year, ${NAMES.join(', ')})

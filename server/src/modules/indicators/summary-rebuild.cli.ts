@@ -7,8 +7,9 @@ import { rebuildSummaries, summaryDifferences } from './organization-summary.js'
 
 // Recomputes the whole indicator summary from base rows, then checks it:
 //   pnpm --filter @nastavnik/server summary:rebuild
-// Needed after loading data past the write path (generators, restores) and on 1 September,
-// when open groups enter the new academic year. Exit code 1 when the check finds differences.
+// Needed after loading data past the write path (generators, restores); the new academic year
+// on 1 September the API handles itself (summary-year-rollover.ts). Exit code 1 when the check
+// finds differences.
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} с`;
 

@@ -9,7 +9,7 @@ import type { SummarySourceName } from './summary-measures.js';
  * - Academic year Y runs from 1 September Y to 31 August Y+1.
  * - Groups of year Y: ACTIVE or COMPLETED groups whose [started_on (or order_date), ended_on]
  *   overlaps the year. An open group counts up to the current academic year (the database's
- *   date): on 1 September the summary needs `summary:rebuild` to add the new year's rows.
+ *   date): on 1 September the API adds the new year's rows (summary-year-rollover.ts).
  * - Ages come from birth year and month only (the day is personal data, erased on revocation):
  *   age on a date = its year − birth year − (1 if the birth month is later than the date's
  *   month). That is exact on the first day of a month except for people born on that very day.
