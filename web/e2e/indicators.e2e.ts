@@ -167,6 +167,15 @@ describe('the analyst’s indicators', () => {
     const rows = await tableRows(page, '#indicator-table');
     expect(rows.map((row) => row[1])).toContain('город Благовещенск');
     expect(new URL(page.url()).searchParams.get('col')?.split(',')).toContain(fifth.code);
+
+    // A code the region does not have (an old link) is dropped; the known ones stay.
+    const response = await page.goto(
+      dashboardUrl(`/indicators/region/28?year=2025&col=NO_SUCH,${fifth.code}`),
+    );
+    expect(response?.status()).toBe(200);
+    const kept = await page.locator('#indicator-table thead th').allTextContents();
+    expect(kept.some((text) => text.includes(fifth.name))).toBe(true);
+    expect(kept.some((text) => text.includes(first.name))).toBe(true);
   });
 });
 

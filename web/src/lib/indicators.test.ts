@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalColumnsHref,
   CHILD_HEADERS,
+  childIndicatorCodes,
   childRows,
   commonTarget,
   completenessText,
+  DEFAULT_COLUMNS,
   filterIndicatorRows,
   formatIndicatorGap,
   formatIndicatorValue,
@@ -120,26 +122,58 @@ describe('what an indicators page reads from its URL', () => {
     });
   });
 
-  const codes = ['A', 'B', 'C', 'D', 'E', 'F'];
+  const [A, B, C, D] = DEFAULT_COLUMNS;
+  const codes = [A, B, C, D, 'REGION_OWN', 'GROWTH'];
 
-  it('charts the first indicator and shows the first four as columns unless told otherwise', () => {
-    expect(parseIndicatorChoice(new URLSearchParams(), codes)).toEqual({
-      indicator: 'A',
-      columns: ['A', 'B', 'C', 'D'],
-    });
+  it('charts the first shipped indicator and shows the first four as columns unless told otherwise', () => {
+    const defaults = { indicator: A, columns: [A, B, C, D] };
+    expect(parseIndicatorChoice(new URLSearchParams(), codes)).toEqual(defaults);
+    expect(parseIndicatorChoice(new URLSearchParams('col=&indicator='), codes)).toEqual(defaults);
   });
 
   it('keeps chosen columns in the API’s order, drops unknown codes and adds the charted indicator', () => {
-    const params = new URLSearchParams('indicator=F&col=C&col=nope&col=A');
-    expect(parseIndicatorChoice(params, codes)).toEqual({ indicator: 'F', columns: ['A', 'C', 'F'] });
-    expect(parseIndicatorChoice(new URLSearchParams('indicator=nope'), codes).indicator).toBe('A');
+    const params = new URLSearchParams(`indicator=GROWTH&col=${C}&col=nope&col=${A}`);
+    expect(parseIndicatorChoice(params, codes)).toEqual({ indicator: 'GROWTH', columns: [A, C, 'GROWTH'] });
+    expect(parseIndicatorChoice(new URLSearchParams('indicator=nope&col=nope'), codes)).toEqual({
+      indicator: A,
+      columns: [A, B, C, D],
+    });
     expect(parseIndicatorChoice(new URLSearchParams(), [])).toEqual({ indicator: null, columns: [] });
   });
 
+  it('asks the children for the URL’s columns and charted indicator, or the defaults, before knowing the codes', () => {
+    expect(childIndicatorCodes(new URLSearchParams())).toEqual([A, B, C, D]);
+    expect(childIndicatorCodes(new URLSearchParams('col=&indicator='))).toEqual([A, B, C, D]);
+    expect(childIndicatorCodes(new URLSearchParams('indicator=GROWTH'))).toEqual([A, B, C, D, 'GROWTH']);
+    expect(childIndicatorCodes(new URLSearchParams(`col=GROWTH,${C}&col=${C}`))).toEqual(['GROWTH', C, A]);
+    expect(childIndicatorCodes(new URLSearchParams(`indicator=${B}&col=${B}`))).toEqual([B]);
+  });
+
+  it('has the values of every column the choice shows, whenever the URL names known codes', () => {
+    for (const query of [
+      '',
+      `indicator=${C}`,
+      'indicator=GROWTH',
+      `col=REGION_OWN,${D}`,
+      `indicator=${B}&col=GROWTH`,
+    ]) {
+      const params = new URLSearchParams(query);
+      const asked = childIndicatorCodes(params);
+      expect(
+        asked.filter((code) => !codes.includes(code)),
+        query,
+      ).toEqual([]);
+      const { indicator, columns } = parseIndicatorChoice(params, codes);
+      expect(asked, query).toEqual(expect.arrayContaining([indicator, ...columns]));
+    }
+  });
+
   it('keeps the form’s one `col` per checkbox as one `col=A,B`, so links and forms carry them all', () => {
-    const href = canonicalColumnsHref(new URL('http://x/indicators?year=2024&col=A&col=C&q=Зея'));
-    expect(href).toBe('/indicators?year=2024&col=A%2CC&q=%D0%97%D0%B5%D1%8F');
-    expect(parseIndicatorChoice(new URL(`http://x${href}`).searchParams, codes).columns).toEqual(['A', 'C']);
+    const href = canonicalColumnsHref(new URL(`http://x/indicators?year=2024&col=${A}&col=${C}&q=Зея`));
+    expect(href).toBe(
+      '/indicators?year=2024&col=PUPILS_10_18_MENTEES%2CYOUNG_TEACHERS_MENTEES&q=%D0%97%D0%B5%D1%8F',
+    );
+    expect(parseIndicatorChoice(new URL(`http://x${href}`).searchParams, codes).columns).toEqual([A, C]);
     expect(canonicalColumnsHref(new URL('http://x/indicators?col=A,C'))).toBeNull();
   });
 

@@ -236,13 +236,31 @@ export function parseIndicatorPeriod(url: URL, now: Date = new Date()): Indicato
   };
 }
 
-/** Indicator columns a table shows unless the user chooses others. */
-export const DEFAULT_COLUMN_COUNT = 4;
+/**
+ * The indicator columns a table shows unless the user chooses others, the first of them charted:
+ * the first common definitions, which ship with the system and every unit has. They are named
+ * here, not taken from the rollup, so that a page can ask the API for its table's columns in the
+ * same request that brings it the definitions.
+ */
+export const DEFAULT_COLUMNS = [
+  'PUPILS_10_18_MENTEES',
+  'YOUTH_15_19_MENTORS',
+  'YOUNG_TEACHERS_MENTEES',
+  'PARTNERS_PROVIDING_MENTORS',
+] as const;
+
+/** The codes of `col=A,B` (or of one `col` per checkbox, as the view form sends them). */
+function columnCodes(params: URLSearchParams): string[] {
+  return params
+    .getAll('col')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
+}
 
 /**
- * Which indicator the chart draws (`?indicator=CODE`, default the first) and which indicators the
- * table has columns for (`?col=A,B`, in the API's order; default the first few). Unknown codes
- * are dropped; the charted indicator always has a column.
+ * Which indicator the chart draws (`?indicator=CODE`, default the first default column) and which
+ * indicators the table has columns for (`?col=A,B`, in the API's order; default `DEFAULT_COLUMNS`).
+ * Unknown codes are dropped; the charted indicator always has a column.
  */
 export interface IndicatorChoice {
   indicator: string | null;
@@ -250,15 +268,27 @@ export interface IndicatorChoice {
 }
 
 export function parseIndicatorChoice(params: URLSearchParams, codes: readonly string[]): IndicatorChoice {
+  const defaults = DEFAULT_COLUMNS.filter((code) => codes.includes(code));
   const requested = params.get('indicator');
-  const indicator = requested && codes.includes(requested) ? requested : (codes[0] ?? null);
-  const asked = new Set(params.getAll('col').flatMap((value) => value.split(',')));
-  let columns = codes.filter((code) => asked.has(code));
-  if (columns.length === 0) columns = codes.slice(0, DEFAULT_COLUMN_COUNT);
+  const indicator = requested && codes.includes(requested) ? requested : (defaults[0] ?? null);
+  const asked = columnCodes(params);
+  let columns = codes.filter((code) => asked.includes(code));
+  if (columns.length === 0) columns = defaults;
   if (indicator && !columns.includes(indicator)) {
     columns = codes.filter((code) => code === indicator || columns.includes(code));
   }
   return { indicator, columns };
+}
+
+/**
+ * The indicators a page asks the API for in its children's rows, before it knows which ones the
+ * unit has: the URL's columns and charted indicator, or the defaults — all that
+ * `parseIndicatorChoice` can choose once the rollup says every one of them is known.
+ */
+export function childIndicatorCodes(params: URLSearchParams): string[] {
+  const asked = columnCodes(params);
+  const indicator = params.get('indicator') || DEFAULT_COLUMNS[0];
+  return [...new Set([...(asked.length > 0 ? asked : DEFAULT_COLUMNS), indicator])];
 }
 
 /**
@@ -267,16 +297,9 @@ export function parseIndicatorChoice(params: URLSearchParams, codes: readonly st
  * keep them all. Returns the URL to redirect to, or null when it is already so.
  */
 export function canonicalColumnsHref(url: URL): string | null {
-  const values = url.searchParams.getAll('col');
-  if (values.length < 2) return null;
+  if (url.searchParams.getAll('col').length < 2) return null;
   const params = new URLSearchParams(url.searchParams);
-  params.set(
-    'col',
-    values
-      .flatMap((value) => value.split(','))
-      .filter(Boolean)
-      .join(','),
-  );
+  params.set('col', columnCodes(url.searchParams).join(','));
   return `${url.pathname}?${params.toString()}`;
 }
 

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { isHttpError, redirect } from '@sveltejs/kit';
 import type { Client } from '@urql/core';
 import { displayName, sortByColumn } from '$lib/hierarchy';
 import { formatAcademicYear } from '$lib/format';
@@ -6,6 +6,7 @@ import {
   canonicalColumnsHref,
   CHILD_HEADERS,
   CHILD_LEVEL,
+  childIndicatorCodes,
   childRows,
   filterIndicatorRows,
   indicatorColumns,
@@ -34,9 +35,10 @@ import {
 import { tableToXlsx, xlsxResponse } from './xlsx';
 
 /**
- * The indicators page of any unit and its XLSX export: one API request for the unit's rollup,
- * then the table of its children as the URL asks for it (chosen indicators, search, filters,
- * order), the same rows for the chart and, in the same order, for the file.
+ * The indicators page of any unit and its XLSX export: one API request for the unit's rollup (its
+ * children with only the indicators the URL chooses), then the table of its children as the URL
+ * asks for it (chosen indicators, search, filters, order), the same rows for the chart and, in the
+ * same order, for the file.
  */
 
 /** A unit above the page's one, for the breadcrumbs. */
@@ -55,7 +57,7 @@ async function fetchRollup(
   api: Client,
   level: ScopeLevel,
   code: string | null,
-  variables: Pick<RollupVariables, 'year' | 'on'>,
+  variables: Pick<RollupVariables, 'year' | 'on' | 'codes'>,
 ): Promise<{ rollup: IndicatorRollup; title: string; ancestors: Ancestor[] }> {
   const unit = { level: UNIT_LEVELS[level], code };
   switch (level) {
@@ -122,9 +124,16 @@ export async function loadIndicatorDashboard(api: Client, level: ScopeLevel, cod
   const canonical = canonicalColumnsHref(url);
   if (canonical) redirect(303, canonical);
   const period = parseIndicatorPeriod(url);
+  const variables = { year: period.year, on: period.on };
+  // An indicator the unit does not have (a region's own on the country's page, an old link) makes
+  // the API refuse the request (BAD_USER_INPUT, a 400 here). Asked again for all indicators, the
+  // page drops the unknown ones as parseIndicatorChoice does; any other refusal comes back again.
   const { rollup, title, ancestors } = await fetchRollup(api, level, code, {
-    year: period.year,
-    on: period.on,
+    ...variables,
+    codes: childIndicatorCodes(url.searchParams),
+  }).catch((failure: unknown) => {
+    if (!isHttpError(failure, 400)) throw failure;
+    return fetchRollup(api, level, code, { ...variables, codes: null });
   });
   const indicators = rollup.values.map(({ code, name, unit }) => ({ code, name, unit }));
   const choice = parseIndicatorChoice(

@@ -5,8 +5,9 @@ import type { IndicatorRollup, UnitLevel } from '$lib/indicators';
  * The operations of the indicators pages, result types written out by hand as in
  * hierarchy-queries.ts. A page is one request: the rollup of its unit (values, children, trend)
  * and, in the same document, the names of the units above it for the breadcrumbs. Children ask
- * only for what the table, the chart and the export use: a municipality may have hundreds of
- * schools times every indicator.
+ * only for what the table, the chart and the export use, and only for the indicators they show
+ * (`$codes`): the country has 89 regions, a municipality may have hundreds of schools, times
+ * every indicator.
  */
 
 const ROLLUP_FIELDS = gql`
@@ -31,7 +32,7 @@ const ROLLUP_FIELDS = gql`
       reportedOrganizations
       organizations
     }
-    children {
+    children(codes: $codes) {
       unit {
         level
         code
@@ -61,6 +62,8 @@ export interface RollupVariables {
   unit: { level: UnitLevel; code?: string | null };
   year: number;
   on: string | null;
+  /** The indicators of the children's rows; null for all of them. */
+  codes: string[] | null;
   [name: string]: unknown;
 }
 
@@ -71,7 +74,7 @@ export interface Named {
 
 export const FEDERATION_ROLLUP: TypedDocumentNode<{ indicatorRollup: IndicatorRollup }, RollupVariables> =
   gql`
-    query FederationIndicators($unit: UnitInput!, $year: Int!, $on: Date) {
+    query FederationIndicators($unit: UnitInput!, $year: Int!, $on: Date, $codes: [String!]) {
       indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
         ...IndicatorRollupFields
       }
@@ -97,7 +100,7 @@ export const MUNICIPALITY_ROLLUP: TypedDocumentNode<
   },
   RollupVariables & { code: string }
 > = gql`
-  query MunicipalityIndicators($unit: UnitInput!, $year: Int!, $on: Date, $code: String!) {
+  query MunicipalityIndicators($unit: UnitInput!, $year: Int!, $on: Date, $codes: [String!], $code: String!) {
     indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
       ...IndicatorRollupFields
     }
@@ -124,7 +127,7 @@ export const ORGANIZATION_ROLLUP: TypedDocumentNode<
   },
   RollupVariables & { code: string }
 > = gql`
-  query OrganizationIndicators($unit: UnitInput!, $year: Int!, $on: Date, $code: String!) {
+  query OrganizationIndicators($unit: UnitInput!, $year: Int!, $on: Date, $codes: [String!], $code: String!) {
     indicatorRollup(unit: $unit, academicYear: $year, on: $on) {
       ...IndicatorRollupFields
     }
