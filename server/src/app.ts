@@ -6,6 +6,7 @@ import express from 'express';
 import { CLAIMS, requireBearer } from './auth/require-bearer.js';
 import { createTokenVerifier, type AccessTokenClaims, type KeycloakSettings } from './auth/token-verifier.js';
 import { buildApiSchema } from './graphql/build-schema.js';
+import { compiledExecution } from './graphql/compiled-execution.js';
 import { createContext, type GraphQLContext } from './graphql/context.js';
 import { hideInternalErrors } from './graphql/hide-internal-errors.js';
 import {
@@ -19,7 +20,7 @@ const MAX_BODY = '30mb';
 
 export async function createApp(orm: MikroORM, keycloak: KeycloakSettings) {
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildApiSchema(),
+    gateway: compiledExecution(await buildApiSchema()),
     introspection: true,
     // Stack traces name files and libraries; clients get the message and code only.
     includeStacktraceInErrorResponses: false,
