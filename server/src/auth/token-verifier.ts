@@ -26,6 +26,9 @@ export class InvalidTokenError extends Error {}
 /** Tolerated clock difference between this server and Keycloak. */
 const CLOCK_SKEW_S = 30;
 
+/** Verified tokens remembered at most; a dashboard session reuses one token for minutes. */
+const VERIFIED_TOKENS_MAX = 10_000;
+
 /**
  * Verifies bearer tokens with keycloak-connect (signature by the realm's JWKS, expiry, issuer,
  * `typ: Bearer`, audience). It is deprecated upstream, which is why it is imported nowhere else.
@@ -44,8 +47,15 @@ export function createTokenVerifier(settings: KeycloakSettings) {
     'min-time-between-jwks-requests': 10,
   } as unknown as Keycloak.KeycloakConfig);
 
+  // Checking the signature is the costliest step of a small request: a token that passed every
+  // check is taken as verified again until it expires (nothing about it can change before).
+  const verified = new Map<string, { claims: AccessTokenClaims; expiresAt: number }>();
+
   return async function verifyAccessToken(token: string): Promise<AccessTokenClaims> {
-    let claims: AccessTokenClaims & { nbf?: number; iat?: number };
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now() / 1000) return known.claims;
+    if (known) verified.delete(token);
+    let claims: AccessTokenClaims & { nbf?: number; iat?: number; exp?: number };
     try {
       if (decodeProtectedHeader(token).alg !== 'RS256') throw new InvalidTokenError('unsupported algorithm');
       claims = decodeJwt(token);
@@ -62,6 +72,10 @@ export function createTokenVerifier(settings: KeycloakSettings) {
       const reason =
         error instanceof Error ? error.message.replace(/^Grant validation failed\. Reason: /, '') : '';
       throw new InvalidTokenError(reason || 'invalid token');
+    }
+    if (claims.exp !== undefined) {
+      if (verified.size >= VERIFIED_TOKENS_MAX) verified.delete(verified.keys().next().value!);
+      verified.set(token, { claims, expiresAt: claims.exp });
     }
     return claims;
   };

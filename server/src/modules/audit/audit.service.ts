@@ -36,8 +36,9 @@ export async function recordAudit(db: Knex, caller: Caller, entries: readonly Au
     municipality_id: entry.municipalityId ?? null,
     organization_id: entry.organizationId ?? null,
   }));
-  await db.raw(
-    `insert into audit_record (actor_subject, actor_username, actor_client, operation, action, entity, entity_code,
+  await db
+    .raw(
+      `insert into audit_record (actor_subject, actor_username, actor_client, operation, action, entity, entity_code,
                                before, after, region_id, municipality_id, organization_id)
      select ?, ?, ?, a.operation, a.action, a.entity, a.entity_code, a.before, a.after,
             coalesce(a.region_id, r.id, m.region_id, o.region_id),
@@ -48,6 +49,8 @@ export async function recordAudit(db: Knex, caller: Caller, entries: readonly Au
      left join region r on a.entity = 'region' and r.code = a.entity_code
      left join municipality m on a.entity = 'municipality' and m.code = a.entity_code
      left join organization o on a.entity = 'organization' and o.code = a.entity_code`,
-    [caller.subject, caller.username, caller.clientId, JSON.stringify(rows)],
-  );
+      [caller.subject, caller.username, caller.clientId, JSON.stringify(rows)],
+    )
+    // Every write runs it: a prepared statement is planned once per connection, not per write.
+    .options({ name: 'audit_insert' });
 }

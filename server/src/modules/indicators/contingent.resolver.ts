@@ -45,8 +45,7 @@ export class ContingentResolver {
     @Arg('input', () => ContingentInput, { description: 'Показатели контингента.' }) input: ContingentInput,
     @Ctx() { em, scope }: GraphQLContext,
   ): Promise<Contingent> {
-    const organization = await setContingent(em, scope, organizationCode, academicYear, input, todayIso());
-    return readContingent(em, organization, academicYear);
+    return setContingent(em, scope, organizationCode, academicYear, input, todayIso());
   }
 
   @Allow('contingent.import')

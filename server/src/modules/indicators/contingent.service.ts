@@ -91,13 +91,42 @@ function organizationsUnder(unit: ReportingNode): { sql: string; params: number[
  * A unit's contingent for a year in one statement: an organisation's own figures, or above it
  * the sums of the reported figures with how many of the unit's organisations reported each.
  */
+/** Per figure: how many organisations reported it and its sum; and how many organisations there are. */
+type ContingentTotals = Record<string, number | null> & { organizations: number };
+
+function contingentOf(
+  unit: ReportingNode,
+  academicYear: number,
+  totals: ContingentTotals,
+  updatedAt: Date | null,
+): Contingent {
+  return {
+    unit: { level: unit.level, code: unit.code, name: unit.name },
+    academicYear,
+    updatedAt,
+    values: CONTINGENT_FIELDS.map(({ figure, column }) => {
+      const reported = Number(totals[`${column}_reported`]);
+      const value = reported > 0 ? Number(totals[column]) : null;
+      return {
+        figure,
+        name: CONTINGENT_FIGURE_LABELS[figure],
+        value,
+        text: value === null ? 'не представлено' : value.toLocaleString('ru-RU'),
+        reportedOrganizations: reported,
+        organizations: totals.organizations,
+        complete: totals.organizations > 0 && reported === totals.organizations,
+      };
+    }),
+  };
+}
+
 export async function readContingent(
   em: EntityManager,
   unit: ReportingNode,
   academicYear: number,
 ): Promise<Contingent> {
   const under = organizationsUnder(unit);
-  const [row] = await em.execute<Record<string, string | number | Date | null>[]>(
+  const [row] = await em.execute<(ContingentTotals & { updated_at: string | Date | null })[]>(
     `select (select count(*) from organization o where ${under.sql})::int as organizations,
             ${CONTINGENT_COLUMNS.map((c) => `count(c.${c})::int as ${c}_reported, sum(c.${c})::bigint as ${c}`).join(', ')},
             max(c.updated_at) as updated_at
@@ -105,25 +134,7 @@ export async function readContingent(
      where c.academic_year = ? and ${under.sql}`,
     [...under.params, academicYear, ...under.params],
   );
-  const total = Number(row!.organizations);
-  return {
-    unit: { level: unit.level, code: unit.code, name: unit.name },
-    academicYear,
-    updatedAt: row!.updated_at === null ? null : new Date(row!.updated_at as string),
-    values: CONTINGENT_FIELDS.map(({ figure, column }) => {
-      const reported = Number(row![`${column}_reported`]);
-      const value = reported > 0 ? Number(row![column]) : null;
-      return {
-        figure,
-        name: CONTINGENT_FIGURE_LABELS[figure],
-        value,
-        text: value === null ? 'не представлено' : value.toLocaleString('ru-RU'),
-        reportedOrganizations: reported,
-        organizations: total,
-        complete: total > 0 && reported === total,
-      };
-    }),
-  };
+  return contingentOf(unit, academicYear, row!, row!.updated_at === null ? null : new Date(row!.updated_at));
 }
 
 /**
@@ -139,7 +150,7 @@ export async function setContingent(
   academicYear: number,
   input: ContingentInput,
   today: string,
-): Promise<ReportingNode> {
+): Promise<Contingent> {
   const organization = await requireReportingUnit(em, scope, {
     level: UnitLevel.ORGANIZATION,
     code: organizationCode,
@@ -150,28 +161,31 @@ export async function setContingent(
   const [problem] = contingentProblems(values);
   if (problem) throw badInput(`input.${problem.field}`, problem.message);
 
-  await em.transactional(async (tx) => {
-    const [before] = await tx.execute<Record<string, number | null>[]>(
-      `select ${CONTINGENT_COLUMNS.join(', ')} from contingent
+  const written = await em.transactional(async (tx) => {
+    const [stored] = await tx.execute<(Record<string, number | null> & { updated_at: Date })[]>(
+      `select ${CONTINGENT_COLUMNS.join(', ')}, updated_at from contingent
        where organization_id = ? and academic_year = ? for update`,
       [organization.organizationId, academicYear],
     );
+    const { updated_at: storedAt, ...before } = stored ?? { updated_at: null };
     const after = rowOfValues(values);
-    const unchanged = before
+    const unchanged = stored
       ? CONTINGENT_COLUMNS.every((column) => (before[column] ?? null) === after[column])
       : isEmpty(values);
-    if (unchanged) return;
+    if (unchanged) return { row: after, updatedAt: storedAt };
+    let updatedAt: Date | null = null;
     if (isEmpty(values)) {
       await tx.execute(`delete from contingent where organization_id = ? and academic_year = ?`, [
         organization.organizationId,
         academicYear,
       ]);
     } else {
-      await tx.execute(
+      [{ updated_at: updatedAt }] = await tx.execute<{ updated_at: Date }[]>(
         `insert into contingent (region_id, municipality_id, organization_id, academic_year, ${CONTINGENT_COLUMNS.join(', ')})
          values (?, ?, ?, ?, ${CONTINGENT_COLUMNS.map(() => '?').join(', ')})
          on conflict (organization_id, academic_year) do update set
-           ${CONTINGENT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()`,
+           ${CONTINGENT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
+         returning updated_at`,
         [
           organization.regionId,
           organization.municipalityId,
@@ -184,17 +198,25 @@ export async function setContingent(
     await recordAudit(tx.getTransactionContext() ?? tx.getKnex(), scope.caller, [
       {
         operation: 'contingent.write',
-        action: !before ? 'CREATE' : isEmpty(values) ? 'DELETE' : 'UPDATE',
+        action: !stored ? 'CREATE' : isEmpty(values) ? 'DELETE' : 'UPDATE',
         entity: 'contingent',
         entityCode: `${organization.code}/${academicYear}`,
-        before: before ?? null,
+        before: stored ? before : null,
         after: isEmpty(values) ? null : after,
         regionId: organization.regionId!,
         municipalityId: organization.municipalityId!,
         organizationId: organization.organizationId!,
       },
     ]);
-    await refreshOrganizationSummaries(tx, [organization.organizationId]);
+    await refreshOrganizationSummaries(tx, [organization.organizationId], { academicYear });
+    return { row: after, updatedAt };
   });
-  return organization;
+  // The school's own figures, as readContingent would sum them for it: no statement to read them back.
+  const totals: ContingentTotals = { organizations: 1 };
+  for (const column of CONTINGENT_COLUMNS) {
+    const value = written.row[column] ?? null;
+    totals[column] = value;
+    totals[`${column}_reported`] = value === null ? 0 : 1;
+  }
+  return contingentOf(organization, academicYear, totals, written.updatedAt);
 }

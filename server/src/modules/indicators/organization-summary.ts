@@ -46,10 +46,14 @@ const academicYearName = (year: number) => `${year}/${year + 1}`;
  * organisation rows first, then municipalities, then regions, each in key order, so concurrent
  * writers take row locks in the same order and cannot deadlock. A changed row of a locked
  * organisation-year refuses the whole write with PERIOD_LOCKED, and nothing is written.
+ *
+ * `academicYear`: the write changed figures of this year only (a contingent, a report), so
+ * only its rows are recomputed — about half the work of every year.
  */
 export async function refreshOrganizationSummaries(
   db: SummaryDb,
   organizationIds: readonly (number | null | undefined)[],
+  { academicYear }: { academicYear?: number } = {},
 ): Promise<void> {
   // Roadmaps of municipalities and regions have no organisation: nothing of theirs is summarised.
   const ids = [...new Set(organizationIds.filter((id): id is number => typeof id === 'number'))].sort(
@@ -58,7 +62,8 @@ export async function refreshOrganizationSummaries(
   if (ids.length === 0) return;
   const knex = knexOf(db);
   // The setting below lives as long as the transaction: a caller without one gets its own.
-  if (!knex.isTransaction) return knex.transaction((trx) => refreshOrganizationSummaries(trx, ids));
+  if (!knex.isTransaction)
+    return knex.transaction((trx) => refreshOrganizationSummaries(trx, ids, { academicYear }));
   // Row locks on the organisations, in id order: a second write to the same organisation waits
   // here, and its recompute then sees the first one's rows. NO KEY UPDATE does not block inserts
   // that reference the organisation (they take KEY SHARE). Whoever inserts a period_lock row
@@ -73,14 +78,18 @@ export async function refreshOrganizationSummaries(
   // (the prepared plan is made for a few and would read a whole region school by school).
   const prepared = ids.length <= PREPARED_REFRESH_MAX;
   const organizations = prepared ? REFRESHED_ORGANIZATIONS : organizationsWithIds(ids);
-  const { ctes, params } = recomputeSql({ organizations });
+  const year = academicYear === undefined ? undefined : Math.trunc(academicYear);
+  const { ctes, params } = recomputeSql({ organizations, academicYear: year });
   const unchangedSums = `row(${list(() => '0')})`;
   const violations = await knex
     .raw<{
       rows: { organization_id: number; academic_year: number; name: string }[];
     }>(
       `${ctes},
-     summary_old as (select * from organization_summary s where ${organizations.within!('s')}),
+     summary_old as (
+       select * from organization_summary s
+       where ${organizations.within!('s')}${year === undefined ? '' : ` and s.academic_year = ${year}`}
+     ),
      summary_changed as (
        select coalesce(n.organization_id, s.organization_id) as organization_id,
               coalesce(n.academic_year, s.academic_year) as academic_year,
@@ -156,7 +165,10 @@ export async function refreshOrganizationSummaries(
      order by o.name, v.academic_year`,
       params,
     )
-    .options(prepared ? { name: REFRESH_STATEMENT } : {});
+    // The year is written into the SQL text: one prepared statement per year asked.
+    .options(
+      prepared ? { name: year === undefined ? REFRESH_STATEMENT : `${REFRESH_STATEMENT}_${year}` } : {},
+    );
   const locked = violations.rows;
   if (locked.length > 0) {
     const periods = locked

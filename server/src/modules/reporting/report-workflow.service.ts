@@ -210,7 +210,7 @@ export async function moveReport(
     ],
   );
   // Submission counts (reports_submitted, …) live in the summary like every other figure.
-  await refreshOrganizationSummaries(em, [report.organization_id]);
+  await refreshOrganizationSummaries(em, [report.organization_id], { academicYear: key.academicYear });
   if (transition === 'approve') {
     // The refresh above holds the organisation's row lock, so no write slips in before the lock.
     await em.execute(
