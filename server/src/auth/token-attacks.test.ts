@@ -159,4 +159,14 @@ describe('bearer token verification', () => {
     for (let i = 0; i < 10; i++) expect((await post(`Bearer ${unknownKid}`)).status).toBe(401);
     expect(api.jwksRequests() - before).toBeLessThanOrEqual(1);
   });
+
+  it('refuses a token it accepted before once the token has expired', async () => {
+    const shortLived = await signWithRealmKey({ exp: Math.floor(Date.now() / 1000) + 2 });
+    expect((await post(`Bearer ${shortLived}`)).status).toBe(200);
+    // Verified tokens are remembered, but only until their expiry.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const { status, challenge } = await post(`Bearer ${shortLived}`);
+    expect(status).toBe(401);
+    expect(challenge).toMatch(/^Bearer realm="nastavnik"/);
+  });
 });
