@@ -5,9 +5,11 @@ import { signedInState, type SignedInState } from './support/login';
 
 /**
  * A school's statistical report on its way up, for the current academic year (the roadmap
- * scenarios work in 2025/2026, so a lock here never touches them): the school submits, the
- * municipality returns it with a comment and later accepts it, the region approves it — which
- * locks the school's year — and unlocks it with a reason, so nothing stays locked afterwards.
+ * scenarios work in 2025/2026, so a lock here never touches them): while it is a draft the
+ * school's curator corrects a cell by hand with a reason and takes the correction back; then the
+ * school submits, the municipality returns it with a comment and later accepts it, the region
+ * approves it — which locks the school's year — and unlocks it with a reason, so nothing stays
+ * locked afterwards.
  */
 const TODAY = new Date().toISOString().slice(0, 10);
 const ACADEMIC_YEAR = Number(TODAY.slice(0, 4)) - (Number(TODAY.slice(5, 7)) < 9 ? 1 : 0);
@@ -57,7 +59,110 @@ async function expectFlash(page: Page, message: string): Promise<void> {
   await page.locator('.flash', { hasText: message }).waitFor({ timeout: 15_000 });
 }
 
+/** A cell of the school's report. */
+function reportCell(page: Page, key: string): Locator {
+  return page.locator(`td[data-cell="${key}"]`);
+}
+
+/** A cell's figure as it is seen on screen (the words for screen readers left out). */
+function figure(page: Page, key: string): Promise<string> {
+  return reportCell(page, key).evaluate((cell) => {
+    const copy = cell.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+    return (copy.textContent ?? '').trim();
+  });
+}
+
+const CELL = '01.3';
+const REASON = 'Двое обучающихся внесены в базу после срока';
+
 describe('statistical reporting', () => {
+  it('lets the curator correct a cell of the draft with a reason, shown beside the computed value, and take it back', async () => {
+    const curator = await pageAs('curator.zeya1', SCHOOL_REPORT);
+    expect(await curator.getByTestId('report-status').textContent()).toBe('черновик');
+    expect(await curator.getByTestId('corrections').count()).toBe(0);
+    const computed = await figure(curator, CELL);
+
+    // A figure of the table opens the form on its cell.
+    await reportCell(curator, CELL).getByRole('link').click();
+    await curator.waitForURL((url) => url.searchParams.get('cell') === CELL);
+    const form = curator.locator('form#correction');
+    expect(await form.getByLabel('Ячейка (строка.графа)').inputValue()).toBe(CELL);
+    expect(await form.locator('.field-hint', { hasText: 'Сейчас в отчёте' }).textContent()).toBe(
+      `Сейчас в отчёте: ${computed}, вычислено по данным системы`,
+    );
+
+    // Without a reason the form says so beside the field and sends nothing.
+    await form.getByLabel('Исправленное значение').fill('987');
+    await form.getByRole('button', { name: 'Исправить' }).click();
+    const reason = form.getByLabel('Причина исправления');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('.field-error').allTextContents()).toEqual(['укажите причину исправления']);
+    await curator.reload();
+    expect(await figure(curator, CELL)).toBe(computed);
+    expect(await curator.getByTestId('corrections').count()).toBe(0);
+
+    await form.getByLabel('Исправленное значение').fill('987');
+    await form.getByLabel('Причина исправления').fill(REASON);
+    await form.getByRole('button', { name: 'Исправить' }).click();
+    await expectFlash(curator, `Значение ячейки ${CELL} исправлено: 987 (вычислено ${computed}).`);
+    expect(new URL(curator.url()).searchParams.has('cell')).toBe(false);
+    expect(await curator.locator('form#correction').count()).toBe(0);
+    const note = `исправлено вручную (вычислено ${computed}): ${REASON}`;
+    expect(await reportCell(curator, CELL).getAttribute('class')).toContain('corrected');
+    expect(await reportCell(curator, CELL).getAttribute('title')).toBe(note);
+    expect(await figure(curator, CELL)).toBe('987*');
+    const listed = curator.getByTestId('corrections').locator(`li[data-correction="${CELL}"]`);
+    expect(await listed.textContent()).toContain(`Ячейка ${CELL}: 987 — ${note}`);
+
+    // The curator takes the correction back, again with a reason: the computed value returns.
+    await listed.locator('summary', { hasText: 'Вернуть вычисленное значение' }).click();
+    await listed.getByLabel('Почему возвращается вычисленное значение').fill('Обучающиеся внесены в систему');
+    await listed.getByRole('button', { name: /^Вернуть вычисленное/ }).click();
+    await expectFlash(
+      curator,
+      `Исправление ячейки ${CELL} убрано: в отчёте снова вычисленное значение ${computed}.`,
+    );
+    expect(await figure(curator, CELL)).toBe(computed);
+    expect(await reportCell(curator, CELL).getAttribute('class')).not.toContain('corrected');
+    expect(await curator.getByTestId('corrections').count()).toBe(0);
+  });
+
+  it('keeps the correction form working without JavaScript: a missing reason comes back beside its field', async () => {
+    const context = await browser.newContext({
+      locale: 'ru-RU',
+      javaScriptEnabled: false,
+      storageState: sessions.get('curator.zeya1'),
+    });
+    contexts.push(context);
+    const plain = await context.newPage();
+    await plain.goto(dashboardUrl(`${SCHOOL_REPORT}&cell=${CELL}`));
+    const computed = await figure(plain, CELL);
+    const form = plain.locator('form#correction');
+    expect(await form.getByLabel('Ячейка (строка.графа)').inputValue()).toBe(CELL);
+    await form.getByLabel('Исправленное значение').fill('1 234');
+    await form.getByLabel('Причина исправления').fill('   ');
+    await Promise.all([
+      plain.waitForURL((url) => url.search.includes('correct')),
+      form.getByRole('button', { name: 'Исправить' }).click(),
+    ]);
+
+    const refused = plain.locator('form#correction');
+    expect(await refused.locator('.field-error').allTextContents()).toEqual(['укажите причину исправления']);
+    expect(await refused.getByLabel('Ячейка (строка.графа)').inputValue()).toBe(CELL);
+    expect(await refused.getByLabel('Исправленное значение').inputValue()).toBe('1 234');
+    expect(await figure(plain, CELL)).toBe(computed);
+    expect(await plain.getByTestId('corrections').count()).toBe(0);
+  });
+
+  it('offers no corrections to the municipality, and says why', async () => {
+    const coordinator = await pageAs('coordinator.zeya', SCHOOL_REPORT);
+    expect(await coordinator.getByTestId('correction-unavailable').textContent()).toBe(
+      'Исправлять значения вручную может только куратор ОО.',
+    );
+    expect(await reportCell(coordinator, CELL).getByRole('link').count()).toBe(0);
+  });
+
   it('lets the school submit, the coordinator return it with a comment, and accept it once resubmitted', async () => {
     const coordinator = await pageAs('coordinator.zeya', STATUS_PAGE);
     expect(await coordinator.locator('h1').textContent()).toBe('Отчётность ОО: город Зея');
@@ -73,6 +178,11 @@ describe('statistical reporting', () => {
     await curator.getByRole('button', { name: /^Отправить в муниципалитет/ }).click();
     await expectFlash(curator, 'Отчёт отправлен в муниципалитет.');
     expect(await curator.getByTestId('report-status').textContent()).toBe('отправлен');
+    // Sent reports are not corrected: the page says why instead of offering the form.
+    expect(await curator.getByTestId('correction-unavailable').textContent()).toBe(
+      'Исправлять можно черновик или возвращённый отчёт, а этот отчёт отправлен.',
+    );
+    expect(await reportCell(curator, CELL).getByRole('link').count()).toBe(0);
 
     await coordinator.reload();
     expect(await coordinator.locator('[data-figure="submitted"]').textContent()).toBe('1 из 5 (20\u00a0%)');
@@ -94,6 +204,7 @@ describe('statistical reporting', () => {
     await curator.reload();
     expect(await curator.getByTestId('report-status').textContent()).toBe('возвращён на доработку');
     expect(await curator.getByTestId('status-comment').textContent()).toBe(comment);
+    expect(await curator.getByRole('link', { name: 'Исправить значение ячейки' }).count()).toBe(1);
     await curator.getByRole('button', { name: /^Отправить в муниципалитет/ }).click();
     await expectFlash(curator, 'Отчёт отправлен в муниципалитет.');
 
@@ -128,6 +239,9 @@ describe('statistical reporting', () => {
       'утверждён субъектом РФ · год закрыт для изменений',
     );
     expect(await curator.getByRole('button', { name: /^Отправить/ }).count()).toBe(0);
+    expect(await curator.getByTestId('correction-unavailable').textContent()).toMatch(
+      /^Учебный год ОО закрыт для изменений/,
+    );
 
     await schoolRow(admin).locator('summary', { hasText: 'Снять блокировку' }).click();
     await schoolRow(admin).getByLabel('Причина снятия блокировки').fill('Уточнение контингента по письму ОО');

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cellNowText,
+  correctableCells,
+  correctionDoneText,
+  correctionInput,
   correctionNote,
+  correctionUnavailable,
   filterSubmissionRows,
   formatCell,
   outOf,
+  parseCellValue,
   parseReportView,
   reportQuery,
   reportStatusLabel,
@@ -11,6 +17,7 @@ import {
   SCHOOL_STATUS_COLUMNS,
   timelinessText,
   unitStatusColumns,
+  validateCorrection,
   type ReportCaller,
   type SubmissionRow,
 } from './reports';
@@ -185,5 +192,146 @@ describe('a school’s report', () => {
       'исправлено вручную в 3 ОО (вычислено 10)',
     );
     expect(correctionNote({ ...cell, corrected: false })).toBeNull();
+  });
+});
+
+describe('manual corrections of a school’s report', () => {
+  const computed = {
+    key: '01.3',
+    value: 2,
+    computedValue: 2,
+    corrected: false,
+    correctedOrganizations: 0,
+    correctionReason: null,
+  };
+
+  it('are the school curator’s, in a draft, a returned or a not yet started report, never in a locked year', () => {
+    for (const status of [null, 'DRAFT', 'RETURNED'] as const) {
+      expect(correctionUnavailable({ status, locked: false }, true)).toBeNull();
+    }
+    expect(correctionUnavailable({ status: 'SUBMITTED', locked: false }, true)).toBe(
+      'Исправлять можно черновик или возвращённый отчёт, а этот отчёт отправлен.',
+    );
+    expect(correctionUnavailable({ status: 'ACCEPTED', locked: false }, true)).toBe(
+      'Исправлять можно черновик или возвращённый отчёт, а этот отчёт принят муниципалитетом.',
+    );
+    expect(correctionUnavailable({ status: 'APPROVED', locked: true }, true)).toMatch(
+      /^Учебный год ОО закрыт для изменений: .* после того, как субъект РФ снимет блокировку\.$/,
+    );
+    expect(correctionUnavailable({ status: 'DRAFT', locked: false }, false)).toBe(
+      'Исправлять значения вручную может только куратор ОО.',
+    );
+  });
+
+  it('offer the form’s figures section by section, never its shares', () => {
+    const groups = correctableCells({
+      sections: [
+        {
+          code: '1',
+          title: 'Участники',
+          note: null,
+          columns: [
+            { code: '3', title: 'Наставляемые, чел.' },
+            { code: '4', title: 'Наставники, чел.' },
+          ],
+          rows: [
+            {
+              code: '01',
+              title: 'Обучающиеся',
+              cells: [
+                { key: '01.3', columnCode: '3', correctable: true },
+                { key: '01.4', columnCode: '4', correctable: true },
+              ],
+            },
+          ],
+        },
+        {
+          code: '4',
+          title: 'Охват',
+          note: null,
+          columns: [{ code: '5', title: 'Доля вовлечённых, %' }],
+          rows: [
+            {
+              code: '23',
+              title: 'Обучающиеся 10–18 лет',
+              cells: [{ key: '23.5', columnCode: '5', correctable: false }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(groups).toEqual([
+      {
+        section: 'Раздел 1. Участники',
+        cells: [
+          { key: '01.3', label: '01.3 — Обучающиеся: Наставляемые, чел.' },
+          { key: '01.4', label: '01.4 — Обучающиеся: Наставники, чел.' },
+        ],
+      },
+    ]);
+  });
+
+  it('say what the chosen cell reads now, computed or corrected', () => {
+    expect(cellNowText(undefined)).toBeUndefined();
+    expect(cellNowText({ ...computed, value: 1234, computedValue: 1234 })).toBe(
+      'Сейчас в отчёте: 1\u00a0234, вычислено по данным системы',
+    );
+    expect(
+      cellNowText({
+        ...computed,
+        value: 4,
+        corrected: true,
+        correctedOrganizations: 1,
+        correctionReason: 'позже',
+      }),
+    ).toBe('Сейчас в отчёте: 4, исправлено вручную (вычислено 2): позже');
+  });
+
+  it('read figures as Russian tables print them', () => {
+    expect(parseCellValue('1\u00a0234')).toBe(1234);
+    expect(parseCellValue(' 1 234 ')).toBe(1234);
+    expect(parseCellValue('0')).toBe(0);
+    expect(parseCellValue('  ')).toBeNull();
+    expect(parseCellValue('2,5')).toBeNaN();
+    expect(parseCellValue('-3')).toBe(-3);
+  });
+
+  it('need a cell, a whole figure from 0 and a reason; going back to the computed value needs only the reason', () => {
+    const values = { cell: '01.3', value: '4', reason: 'Двое внесены после срока' };
+    expect(validateCorrection(values, false)).toEqual({});
+    expect(validateCorrection({ cell: '', value: '', reason: '  ' }, false)).toEqual({
+      cell: 'выберите ячейку',
+      value: 'укажите исправленное значение',
+      reason: 'укажите причину исправления',
+    });
+    expect(validateCorrection({ ...values, value: '2,5' }, false)).toEqual({
+      value: 'целое неотрицательное число',
+    });
+    expect(validateCorrection({ ...values, value: '-1' }, false)).toEqual({
+      value: 'целое неотрицательное число',
+    });
+    expect(validateCorrection({ ...values, value: '1000000001' }, false)).toEqual({
+      value: 'не больше 1\u00a0000\u00a0000\u00a0000',
+    });
+    expect(validateCorrection({ ...values, value: '' }, true)).toEqual({});
+    expect(validateCorrection({ ...values, reason: '' }, true)).toEqual({
+      reason: 'укажите причину исправления',
+    });
+  });
+
+  it('send the API the figure, or null to remove the correction, with the reason trimmed', () => {
+    const values = { cell: ' 01.3 ', value: '1 234', reason: ' Уточнено ' };
+    expect(correctionInput(values, false)).toEqual({ cell: '01.3', value: 1234, reason: 'Уточнено' });
+    expect(correctionInput(values, true)).toEqual({ cell: '01.3', value: null, reason: 'Уточнено' });
+  });
+
+  it('say what the report now reads once a correction is saved or removed', () => {
+    expect(correctionDoneText('01.3', { value: 4, computedValue: 2 }, false)).toBe(
+      'Значение ячейки 01.3 исправлено: 4 (вычислено 2).',
+    );
+    expect(correctionDoneText('01.3', { value: 2, computedValue: 2 }, true)).toBe(
+      'Исправление ячейки 01.3 убрано: в отчёте снова вычисленное значение 2.',
+    );
+    expect(correctionDoneText('01.3', undefined, false)).toBe('Значение ячейки 01.3 исправлено.');
   });
 });

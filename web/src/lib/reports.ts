@@ -1,5 +1,6 @@
 import { formatDateTime, formatNumber, formatPercent } from './format';
 import type { Column } from './hierarchy';
+import { compact, wholeNumber, type FieldErrors } from './mentoring/form-checks';
 import { academicYearOf, academicYearOptions, parseAsOf, todayIso } from './roadmap';
 
 /**
@@ -262,4 +263,133 @@ export function correctionNote(cell: ReportCell): string | null {
   return cell.correctedOrganizations > 1
     ? `исправлено вручную в ${formatNumber(cell.correctedOrganizations)} ОО (${computed})`
     : `исправлено вручную (${computed})`;
+}
+
+/** The form's layout as the report page reads it: sections of rows, each with its filled cells. */
+export interface ReportFormLayout {
+  code: string;
+  title: string;
+  version: number;
+  note: string | null;
+  sections: {
+    code: string;
+    title: string;
+    note: string | null;
+    columns: { code: string; title: string }[];
+    rows: {
+      code: string;
+      title: string;
+      cells: { key: string; columnCode: string; correctable: boolean }[];
+    }[];
+  }[];
+}
+
+// ── Manual corrections of a school's report ────────────────────────────────────────────────────
+
+/**
+ * Why the page offers no corrections, in one line; null when it does. As the API decides: only
+ * the school's own curator, only while the school may still submit the report (draft, returned
+ * or not yet started), never in an academic year the region has locked.
+ */
+export function correctionUnavailable(
+  report: { status: ReportStatus | null; locked: boolean | null },
+  keeper: boolean,
+): string | null {
+  if (!keeper) return 'Исправлять значения вручную может только куратор ОО.';
+  if (report.locked) {
+    return 'Учебный год ОО закрыт для изменений: исправить отчёт можно после того, как субъект РФ снимет блокировку.';
+  }
+  if (!STEP_FROM.submit.includes(report.status)) {
+    return `Исправлять можно черновик или возвращённый отчёт, а этот отчёт ${reportStatusLabel(report.status)}.`;
+  }
+  return null;
+}
+
+/** A section's cells in the cell picker: «07.3 — Всего (сумма строк 01–06): Наставляемые, чел.». */
+export interface CellChoiceGroup {
+  section: string;
+  cells: { key: string; label: string }[];
+}
+
+/** The cells a school may correct, section by section; shares are computed and never corrected. */
+export function correctableCells(layout: Pick<ReportFormLayout, 'sections'>): CellChoiceGroup[] {
+  return layout.sections
+    .map((section) => {
+      const columns = new Map(section.columns.map((column) => [column.code, column.title]));
+      return {
+        section: `Раздел ${section.code}. ${section.title}`,
+        cells: section.rows.flatMap((row) =>
+          row.cells
+            .filter((cell) => cell.correctable)
+            .map((cell) => ({
+              key: cell.key,
+              label: `${cell.key} — ${row.title}: ${columns.get(cell.columnCode) ?? `графа ${cell.columnCode}`}`,
+            })),
+        ),
+      };
+    })
+    .filter((group) => group.cells.length > 0);
+}
+
+/** Under the cell picker: what the report has in the chosen cell now. */
+export function cellNowText(cell: ReportCell | undefined): string | undefined {
+  if (!cell) return undefined;
+  const now = `Сейчас в отчёте: ${formatCell(cell.value)}`;
+  return cell.corrected ? `${now}, ${correctionNote(cell)}` : `${now}, вычислено по данным системы`;
+}
+
+/** The correction form's fields; removing a correction asks only for the reason. */
+export const CORRECTION_FIELDS = ['cell', 'value', 'reason'] as const;
+export const RESTORE_FIELDS = ['reason'] as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
+export type CorrectionValues = Record<CorrectionField, string>;
+
+/** The largest figure the API takes in a cell. */
+export const MAX_CELL_VALUE = 1_000_000_000;
+
+/**
+ * A figure typed as the form prints it: «1 234» (spaces between thousands, as Russian figures are
+ * written and copied from the table) or «1234». Null when blank, NaN when not a whole number.
+ */
+export function parseCellValue(text: string): number | null {
+  return wholeNumber(text.replace(/[\s\u00a0\u202f]/g, ''));
+}
+
+/**
+ * The checks of `correctReportCell`, worded as the API words them where it has words: a cell,
+ * a whole figure from 0 (only when correcting, not when going back to the computed value) and a
+ * reason, which the report shows and the audit log keeps.
+ */
+export function validateCorrection(values: CorrectionValues, restore: boolean): FieldErrors<CorrectionField> {
+  const errors: FieldErrors<CorrectionField> = {};
+  if (!values.cell.trim()) errors.cell = 'выберите ячейку';
+  if (!restore) {
+    const value = parseCellValue(values.value);
+    if (value === null) errors.value = 'укажите исправленное значение';
+    else if (!Number.isInteger(value) || value < 0) errors.value = 'целое неотрицательное число';
+    else if (value > MAX_CELL_VALUE) errors.value = `не больше ${formatNumber(MAX_CELL_VALUE)}`;
+  }
+  if (!values.reason.trim()) errors.reason = 'укажите причину исправления';
+  return compact(errors);
+}
+
+/** The cell, value and reason of `ReportCellCorrectionInput`: value null removes the correction. */
+export function correctionInput(values: CorrectionValues, restore: boolean) {
+  return {
+    cell: values.cell.trim(),
+    value: restore ? null : parseCellValue(values.value),
+    reason: values.reason.trim(),
+  };
+}
+
+/** What the page says once a correction is saved or removed, with the figures the API now has. */
+export function correctionDoneText(
+  key: string,
+  cell: Pick<ReportCell, 'value' | 'computedValue'> | undefined,
+  restore: boolean,
+): string {
+  if (!cell) return restore ? `Исправление ячейки ${key} убрано.` : `Значение ячейки ${key} исправлено.`;
+  return restore
+    ? `Исправление ячейки ${key} убрано: в отчёте снова вычисленное значение ${formatCell(cell.computedValue)}.`
+    : `Значение ячейки ${key} исправлено: ${formatCell(cell.value)} (вычислено ${formatCell(cell.computedValue)}).`;
 }

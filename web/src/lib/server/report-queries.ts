@@ -1,6 +1,6 @@
 import { gql, type TypedDocumentNode } from '@urql/core';
 import type { UnitLevel } from '$lib/indicators';
-import type { ReportCell, ReportStatus, SubmissionRow } from '$lib/reports';
+import type { ReportCell, ReportFormLayout, ReportStatus, SubmissionRow } from '$lib/reports';
 
 /**
  * The operations of the reporting pages, result types written out by hand as in
@@ -202,24 +202,6 @@ export const SUBMISSION_STATUS: TypedDocumentNode<
   }
 `;
 
-export interface ReportFormLayout {
-  code: string;
-  title: string;
-  version: number;
-  note: string | null;
-  sections: {
-    code: string;
-    title: string;
-    note: string | null;
-    columns: { code: string; title: string }[];
-    rows: {
-      code: string;
-      title: string;
-      cells: { key: string; columnCode: string; correctable: boolean }[];
-    }[];
-  }[];
-}
-
 export interface StatisticalReportData {
   statisticalReport: {
     form: ReportFormLayout;
@@ -338,6 +320,29 @@ export const UNLOCK_REPORT: TypedDocumentNode<
   mutation UnlockReport($report: ReportKeyInput!, $reason: String!) {
     unlockReport(report: $report, reason: $reason) {
       status
+    }
+  }
+`;
+
+/** A cell corrected by hand with a reason; value null removes the correction. */
+export interface ReportCellCorrection extends ReportKey {
+  cell: string;
+  value: number | null;
+  reason: string;
+}
+
+/** The cells after the change: the page says what the cell now reads and what was computed. */
+export const CORRECT_REPORT_CELL: TypedDocumentNode<
+  { correctReportCell: { cells: Pick<ReportCell, 'key' | 'value' | 'computedValue'>[] } },
+  { input: ReportCellCorrection }
+> = gql`
+  mutation CorrectReportCell($input: ReportCellCorrectionInput!) {
+    correctReportCell(input: $input) {
+      cells {
+        key
+        value
+        computedValue
+      }
     }
   }
 `;
