@@ -201,6 +201,31 @@ export function findHeaderRow(sheet: RawSheet, headerScore: HeaderScore): number
   return best?.index;
 }
 
+/** A table found in a file: its sheet and the index of its header row among the sheet's rows. */
+export interface HeaderAt {
+  sheet: RawSheet;
+  headerIndex: number;
+}
+
+/** The first sheet whose header is recognised: imports that read one table take that one. */
+export function firstSheetWithHeader(sheets: RawSheet[], headerScore: HeaderScore): HeaderAt | undefined {
+  for (const sheet of sheets) {
+    const headerIndex = findHeaderRow(sheet, headerScore);
+    if (headerIndex !== undefined) return { sheet, headerIndex };
+  }
+  return undefined;
+}
+
+/**
+ * Where no header is recognised: the first row with text, on the first sheet that has one, taken
+ * as the header so that the import can name the columns it misses. Undefined for a file without text.
+ */
+export function firstRowWithText(sheets: RawSheet[]): HeaderAt | undefined {
+  const sheet = sheets.find((candidate) => candidate.rows.some((row) => !isBlankRow(row)));
+  if (!sheet) return undefined;
+  return { sheet, headerIndex: sheet.rows.findIndex((row) => !isBlankRow(row)) };
+}
+
 export function isBlankRow(row: RawRow): boolean {
   return row.cells.every((cell) => cleanText(String(cell)) === '');
 }

@@ -1,9 +1,11 @@
+import { isoDayOf } from '../../imports/cell-values.js';
+import { countKnownColumns, distinctColumns, type ColumnAt } from '../../imports/header-columns.js';
 import type { ImportProblem } from '../../imports/import-problem.js';
 import {
   cleanText,
   EMPTY_FILE,
   findHeaderRow,
-  isBlankRow,
+  firstRowWithText,
   readSpreadsheet,
   type RawCell,
   type RawSheet,
@@ -11,11 +13,7 @@ import {
 import { fieldOfTitle, type DirectoryField } from './directory-import.vocabulary.js';
 
 /** A recognised column: the field it holds, its title as written in the file, its position. */
-export interface DirectoryColumnAt {
-  field: DirectoryField;
-  title: string;
-  index: number;
-}
+export type DirectoryColumnAt = ColumnAt<DirectoryField>;
 
 /**
  * One data row. A field is absent when the file has no such column and `''` when the cell is
@@ -50,9 +48,7 @@ function fileProblem(message: string): ParsedDirectoryFile {
   return { tables: [], problems: [{ row: 0, message }] };
 }
 
-function headerFieldCount(cells: RawCell[]): number {
-  return new Set(cells.map((cell) => fieldOfTitle(String(cell))).filter(Boolean)).size;
-}
+const headerFieldCount = countKnownColumns((cell) => fieldOfTitle(String(cell)));
 
 /**
  * Every sheet with a recognisable header row; when there is none, the first non-empty sheet
@@ -65,9 +61,9 @@ function tablesOf(sheets: RawSheet[]): ParsedDirectoryFile {
     return headerIndex === undefined ? [] : [{ sheet, headerIndex }];
   });
   if (withHeaders.length === 0) {
-    const sheet = sheets.find((candidate) => candidate.rows.some((row) => !isBlankRow(row)));
-    if (!sheet) return fileProblem(EMPTY_FILE);
-    withHeaders.push({ sheet, headerIndex: sheet.rows.findIndex((row) => !isBlankRow(row)) });
+    const first = firstRowWithText(sheets);
+    if (!first) return fileProblem(EMPTY_FILE);
+    withHeaders.push(first);
   }
   const tables = withHeaders.map(({ sheet, headerIndex }) => buildTable(sheet, headerIndex, problems));
   return { tables, problems };
@@ -75,23 +71,11 @@ function tablesOf(sheets: RawSheet[]): ParsedDirectoryFile {
 
 function buildTable(sheet: RawSheet, headerIndex: number, problems: ImportProblem[]): DirectoryTable {
   const header = sheet.rows[headerIndex]!;
-  const columns: DirectoryColumnAt[] = [];
-  header.cells.forEach((cell, index) => {
-    const title = cleanText(String(cell));
-    const field = fieldOfTitle(title);
-    if (!field) return;
-    const earlier = columns.find((column) => column.field === field);
-    if (earlier) {
-      problems.push({
-        sheet: sheet.name,
-        row: header.row,
-        column: title,
-        message: `Столбец «${title}» означает то же, что столбец «${earlier.title}»: оставьте один из них`,
-      });
-      return;
-    }
-    columns.push({ field, title, index });
+  // Merged header cells are not skipped: each cell a merge covers counts as a column of its own.
+  const { columns, problems: repeats } = distinctColumns(sheet, header, fieldOfTitle, {
+    skipMergedCells: false,
   });
+  problems.push(...repeats);
 
   const rows = sheet.rows
     .slice(headerIndex + 1)
@@ -115,7 +99,7 @@ function buildTable(sheet: RawSheet, headerIndex: number, problems: ImportProble
 /** Codes typed into Excel as numbers lose their leading zeros (Дагестан «05», ИНН «05…»). */
 function cellText(cell: RawCell, field: DirectoryField): string {
   if (typeof cell === 'string') return cleanText(cell);
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isoDayOf(cell);
   const digits = String(cell);
   if (!Number.isInteger(cell) || cell < 0) return digits;
   switch (field) {

@@ -1,6 +1,7 @@
 import type { DirectoryRow, DirectoryTable } from './directory-import.parser.js';
 import { FileDirectory, type OrganizationRecord } from './directory-import.file-directory.js';
 import { problemAt, titleIn, type RowSource } from './directory-import.problems.js';
+import { missingColumnProblem } from '../../imports/header-columns.js';
 import type { ImportProblem } from '../../imports/import-problem.js';
 import {
   DIRECTORY_COLUMNS,
@@ -39,14 +40,8 @@ export function validateDirectory(tables: DirectoryTable[]): {
     const missing = DIRECTORY_COLUMNS.filter(
       (column) => column.required && !table.columns.some((present) => present.field === column.field),
     );
-    for (const column of missing) {
-      problems.push({
-        sheet: table.sheet,
-        row: table.headerRow,
-        column: column.title,
-        message: `Нет обязательного столбца «${column.title}»`,
-      });
-    }
+    for (const column of missing)
+      problems.push(missingColumnProblem(table.sheet, table.headerRow, column.title));
     // Without the column every row would repeat the same complaint.
     if (missing.length > 0) continue;
     for (const row of table.rows) readRow({ table, row: row.row }, row, directory, problems);

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { normalizeTerm } from '../../imports/column-title.js';
+import { countKnownColumns, fieldOfTerm, locateKnownColumns } from '../../imports/header-columns.js';
 import type { ImportProblem } from '../../imports/import-problem.js';
+import { capitalised } from '../../imports/problem-message.js';
 import {
   cleanText,
-  findHeaderRow,
   isBlankRow,
   readSpreadsheet,
   type RawCell,
@@ -56,14 +57,10 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 function columnOfTitle(cell: RawCell): Column | undefined {
-  const term = normalizeTerm(cleanText(String(cell)));
-  if (!term) return undefined;
-  return (Object.keys(COLUMNS) as Column[]).find((column) =>
-    (COLUMNS[column].synonyms as readonly string[]).includes(term),
-  );
+  return fieldOfTerm(COLUMNS, normalizeTerm(cleanText(String(cell))));
 }
 
-const headerScore = (cells: RawCell[]) => new Set(cells.map(columnOfTitle).filter(Boolean)).size;
+const headerScore = countKnownColumns(columnOfTitle);
 
 interface ContingentRow {
   sheet?: string;
@@ -84,40 +81,19 @@ function academicYearOf(text: string): number | undefined {
 }
 
 function parseSheets(sheets: RawSheet[], today: string) {
-  const titles = Object.fromEntries(
-    (Object.keys(COLUMNS) as Column[]).map((column) => [column, COLUMNS[column].title]),
-  ) as Record<Column, string>;
+  const { titles, table } = locateKnownColumns(sheets, COLUMNS, columnOfTitle);
   const problems: ImportProblem[] = [];
   const rows: ContingentRow[] = [];
-  const found = sheets
-    .map((sheet) => ({ sheet, header: findHeaderRow(sheet, headerScore) }))
-    .find((candidate) => candidate.header !== undefined);
-  if (!found) {
+  if (!table) {
     problems.push({
       row: 0,
       message: 'Не найдена строка заголовков: нужны столбцы «Код ОО», «Учебный год» и показатели контингента',
     });
     return { rows, problems, titles, count: 0 };
   }
-  const { sheet } = found;
-  const header = sheet.rows[found.header!]!;
-  const index = new Map<Column, number>();
-  header.cells.forEach((cell, position) => {
-    const column = columnOfTitle(cell);
-    if (column && !index.has(column)) {
-      index.set(column, position);
-      titles[column] = cleanText(String(cell));
-    }
-  });
-  for (const column of ['organizationCode', 'academicYear'] as const)
-    if (!index.has(column))
-      problems.push({
-        sheet: sheet.name,
-        row: header.row,
-        column: COLUMNS[column].title,
-        message: `Нет обязательного столбца «${COLUMNS[column].title}»`,
-      });
-  const figures = CONTINGENT_FIELDS.filter(({ field }) => index.has(field));
+  const { sheet, header } = table;
+  problems.push(...table.missingColumns(['organizationCode', 'academicYear']));
+  const figures = CONTINGENT_FIELDS.filter(({ field }) => table.positions.has(field));
   if (figures.length === 0)
     problems.push({
       sheet: sheet.name,
@@ -128,18 +104,15 @@ function parseSheets(sheets: RawSheet[], today: string) {
 
   const firstRowOf = new Map<string, number>();
   let count = 0;
-  for (const raw of sheet.rows.slice(found.header! + 1)) {
+  for (const raw of table.dataRows) {
     if (isBlankRow(raw)) continue;
     count += 1;
     const at = { sheet: sheet.name, row: raw.row };
     const before = problems.length;
     const problem = (column: Column, message: string) =>
       problems.push({ ...at, column: titles[column], message });
-    const text = (column: Column) => {
-      const position = index.get(column);
-      const cell = position === undefined ? '' : (raw.cells[position] ?? '');
-      return cleanText(String(cell));
-    };
+    // No column here holds a date: a cell is read as written (the mentoring imports read date cells as days).
+    const text = (column: Column) => cleanText(String(table.cellOf(raw, column)));
 
     const code = text('organizationCode');
     if (!code) problem('organizationCode', 'Укажите код ОО');
@@ -150,7 +123,7 @@ function parseSheets(sheets: RawSheet[], today: string) {
       problem('academicYear', `Учебный год «${yearText}» не распознан: укажите его как 2025/2026`);
     else {
       const wrong = academicYearProblem(academicYear, today);
-      if (wrong) problem('academicYear', wrong.charAt(0).toUpperCase() + wrong.slice(1));
+      if (wrong) problem('academicYear', capitalised(wrong));
     }
 
     const values = Object.fromEntries(
@@ -165,8 +138,7 @@ function parseSheets(sheets: RawSheet[], today: string) {
       else values[field] = value;
     }
     if (problems.length === before)
-      for (const { field, message } of contingentProblems(values))
-        problem(field, message.charAt(0).toUpperCase() + message.slice(1));
+      for (const { field, message } of contingentProblems(values)) problem(field, capitalised(message));
 
     if (code && academicYear !== undefined) {
       const key = `${code}/${academicYear}`;

@@ -1,16 +1,11 @@
+import { dayOfCell, textOfCell } from '../../imports/cell-values.js';
 import { normalizeTerm } from '../../imports/column-title.js';
+import { countKnownColumns, fieldOfTerm, locateKnownColumns } from '../../imports/header-columns.js';
 import type { ImportProblem } from '../../imports/import-problem.js';
-import {
-  cleanText,
-  findHeaderRow,
-  isBlankRow,
-  type RawCell,
-  type RawSheet,
-} from '../../imports/spreadsheet-reader.js';
+import { cleanText, isBlankRow, type RawCell, type RawSheet } from '../../imports/spreadsheet-reader.js';
 import { MENTORING_FORM_LABELS, MentoringForm, MentoringGroupStatus } from './mentoring-group.enums.js';
 import { FORM_RULES } from './mentoring-group.rules.js';
 import { MENTORING_STAGE_LABELS, MentoringStage } from './mentoring-stage.js';
-import { dayOf, isoOfDate } from './participant-import.parser.js';
 import { ParticipantCategory } from './participant.enums.js';
 
 /**
@@ -173,16 +168,10 @@ function titleTerm(cell: RawCell): string {
 }
 
 function fieldOfTitle(cell: RawCell): GroupImportField | undefined {
-  const term = titleTerm(cell);
-  if (!term) return undefined;
-  return (Object.keys(GROUP_IMPORT_COLUMNS) as GroupImportField[]).find((field) =>
-    (GROUP_IMPORT_COLUMNS[field].synonyms as readonly string[]).includes(term),
-  );
+  return fieldOfTerm(GROUP_IMPORT_COLUMNS, titleTerm(cell));
 }
 
-export function groupHeaderScore(cells: RawCell[]): number {
-  return new Set(cells.map(fieldOfTitle).filter(Boolean)).size;
-}
+export const groupHeaderScore = countKnownColumns(fieldOfTitle);
 
 /** Where a value came from: problems with it are reported at that row. */
 export interface Sourced<T> {
@@ -261,19 +250,11 @@ const TERMS: Partial<Record<GroupField, { terms: Map<string, string>; unknown: (
 
 /** The rows of the first sheet with a recognised header, grouped by group number. */
 export function parseGroupSheets(sheets: RawSheet[]): ParsedGroupFile {
-  const titles = Object.fromEntries(
-    (Object.keys(GROUP_IMPORT_COLUMNS) as GroupImportField[]).map((field) => [
-      field,
-      GROUP_IMPORT_COLUMNS[field].title,
-    ]),
-  ) as Record<GroupImportField, string>;
+  const { titles, table } = locateKnownColumns(sheets, GROUP_IMPORT_COLUMNS, fieldOfTitle);
   const problems: ImportProblem[] = [];
   const groups = new Map<string, FileGroup>();
   let rows = 0;
-  const found = sheets
-    .map((sheet) => ({ sheet, header: findHeaderRow(sheet, groupHeaderScore) }))
-    .find((candidate) => candidate.header !== undefined);
-  if (!found) {
+  if (!table) {
     problems.push({
       row: 0,
       message:
@@ -281,41 +262,17 @@ export function parseGroupSheets(sheets: RawSheet[]): ParsedGroupFile {
     });
     return { groups: [], rows, problems, titles };
   }
-  const { sheet } = found;
-  const header = sheet.rows[found.header!]!;
-  const index = new Map<GroupImportField, number>();
-  header.cells.forEach((cell, position) => {
-    const field = fieldOfTitle(cell);
-    if (field && !index.has(field)) {
-      index.set(field, position);
-      titles[field] = cleanText(String(cell));
-    }
-  });
-  for (const field of REQUIRED) {
-    if (!index.has(field))
-      problems.push({
-        sheet: sheet.name,
-        row: header.row,
-        column: GROUP_IMPORT_COLUMNS[field].title,
-        message: `Нет обязательного столбца «${GROUP_IMPORT_COLUMNS[field].title}»`,
-      });
-  }
+  problems.push(...table.missingColumns(REQUIRED));
   if (problems.length > 0) return { groups: [], rows, problems, titles };
 
-  for (const raw of sheet.rows.slice(found.header! + 1)) {
+  for (const raw of table.dataRows) {
     if (isBlankRow(raw)) continue;
     rows += 1;
-    const at = { sheet: sheet.name, row: raw.row };
+    const at = { sheet: table.sheet.name, row: raw.row };
     const problem = (field: GroupImportField, message: string) =>
       problems.push({ ...at, column: titles[field], message });
-    const cell = (field: GroupImportField): RawCell => {
-      const position = index.get(field);
-      return position === undefined ? '' : (raw.cells[position] ?? '');
-    };
-    const textOf = (field: GroupImportField) => {
-      const value = cell(field);
-      return value instanceof Date ? isoOfDate(value) : cleanText(String(value));
-    };
+    const cell = (field: GroupImportField) => table.cellOf(raw, field);
+    const textOf = (field: GroupImportField) => textOfCell(cell(field));
 
     const before = problems.length;
     const key = textOf('groupKey');
@@ -333,7 +290,7 @@ export function parseGroupSheets(sheets: RawSheet[]): ParsedGroupFile {
       const text = textOf(field);
       if (!text) continue;
       let value: string | undefined = text;
-      if (DATE_FIELDS.has(field)) value = dayOf(cell(field));
+      if (DATE_FIELDS.has(field)) value = dayOfCell(cell(field));
       else if (TERMS[field]) value = TERMS[field].terms.get(normalizeTerm(text));
       if (value === undefined) {
         problem(

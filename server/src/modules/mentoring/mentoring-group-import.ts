@@ -2,9 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { normalizeTerm } from '../../imports/column-title.js';
 import type { ImportProblem } from '../../imports/import-problem.js';
+import { capitalised, ruleMessage } from '../../imports/problem-message.js';
 import { readSpreadsheet } from '../../imports/spreadsheet-reader.js';
 import type { Caller } from '../access/access-scope.js';
 import type { AuditEntry } from '../audit/audit.service.js';
+import { pathRow } from '../community/school-writes.js';
 import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import { matchingRefusal } from './consent.service.js';
 import {
@@ -105,8 +107,6 @@ export function unreadableGroupReport(
   return report(dryRun, problems);
 }
 
-const capitalised = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
-
 /** The rules throw badInput(field, …) or refused(…): the problem gets the message, capitalised. */
 function messageOf(error: unknown): string {
   if (
@@ -114,12 +114,7 @@ function messageOf(error: unknown): string {
     !['BAD_USER_INPUT', 'FAILED_PRECONDITION'].includes(String(error.extensions.code))
   )
     throw error;
-  const field = error.extensions.field;
-  const message =
-    field && error.message.startsWith(`${String(field)}: `)
-      ? error.message.slice(String(field).length + 2)
-      : error.message;
-  return capitalised(message);
+  return ruleMessage(error);
 }
 
 /** The rule's field names as the file's columns. */
@@ -552,16 +547,7 @@ export async function importMentoringGroups(
         };
       }),
     ];
-    await auditParticipant(
-      tx,
-      caller,
-      {
-        region_id: path.regionId,
-        municipality_id: path.municipalityId,
-        organization_id: path.organizationId,
-      },
-      entries,
-    );
+    await auditParticipant(tx, caller, pathRow(path), entries);
     await refreshOrganizationSummaries(tx, [path.organizationId]);
     return { ...result, applied: true };
   });

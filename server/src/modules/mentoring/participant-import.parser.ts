@@ -1,13 +1,10 @@
 import { GraphQLError } from 'graphql';
+import { dayOfCell, textOfCell } from '../../imports/cell-values.js';
 import { normalizeTerm } from '../../imports/column-title.js';
+import { countKnownColumns, fieldOfTerm, locateKnownColumns } from '../../imports/header-columns.js';
 import type { ImportProblem } from '../../imports/import-problem.js';
-import {
-  cleanText,
-  findHeaderRow,
-  isBlankRow,
-  type RawCell,
-  type RawSheet,
-} from '../../imports/spreadsheet-reader.js';
+import { ruleMessage } from '../../imports/problem-message.js';
+import { cleanText, isBlankRow, type RawCell, type RawSheet } from '../../imports/spreadsheet-reader.js';
 import { ConsentSigner, ParticipantCategory } from './participant.enums.js';
 import type { ConsentInput, ParticipantInput } from './participant.inputs.js';
 
@@ -66,16 +63,10 @@ function titleTerm(cell: RawCell): string {
 }
 
 function fieldOfTitle(cell: RawCell): ImportField | undefined {
-  const term = titleTerm(cell);
-  if (!term) return undefined;
-  return (Object.keys(IMPORT_COLUMNS) as ImportField[]).find((field) =>
-    (IMPORT_COLUMNS[field].synonyms as readonly string[]).includes(term),
-  );
+  return fieldOfTerm(IMPORT_COLUMNS, titleTerm(cell));
 }
 
-export function participantHeaderScore(cells: RawCell[]): number {
-  return new Set(cells.map(fieldOfTitle).filter(Boolean)).size;
-}
+export const participantHeaderScore = countKnownColumns(fieldOfTitle);
 
 /** One data row of the file, turned into the inputs the participant rules check. */
 export interface ImportRow {
@@ -92,27 +83,6 @@ export interface ParsedFile {
   titles: Record<ImportField, string>;
 }
 
-export function isoOfDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** ДД.ММ.ГГГГ, ГГГГ-ММ-ДД or a date cell; undefined when the text is no date. */
-export function dayOf(cell: RawCell): string | undefined {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : isoOfDate(cell);
-  const text = cleanText(String(cell));
-  const russian = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*г\.?)?$/.exec(text);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const [year, month, day] = russian
-    ? [russian[3]!, russian[2]!, russian[1]!]
-    : iso
-      ? [iso[1]!, iso[2]!, iso[3]!]
-      : [];
-  if (!year) return undefined;
-  const value = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) || isoOfDate(parsed) !== value ? undefined : value;
-}
-
 /** The participant rules throw badInput(field, …): the problem names the file's column. */
 export function problemOfError(
   error: unknown,
@@ -127,28 +97,15 @@ export function problemOfError(
       : ['requestTopics', 'requestSource'].includes(field)
         ? titles.isMentee
         : titles.isMentor;
-  const message = error.message.startsWith(`${field}: `)
-    ? error.message.slice(field.length + 2)
-    : error.message;
-  return {
-    sheet: at.sheet,
-    row: at.row,
-    column,
-    message: message.charAt(0).toUpperCase() + message.slice(1),
-  };
+  return { sheet: at.sheet, row: at.row, column, message: ruleMessage(error) };
 }
 
 /** Rows of the first sheet with a recognised header, with every problem a cell has on its own. */
 export function parseParticipantSheets(sheets: RawSheet[]): ParsedFile {
-  const titles = Object.fromEntries(
-    (Object.keys(IMPORT_COLUMNS) as ImportField[]).map((field) => [field, IMPORT_COLUMNS[field].title]),
-  ) as Record<ImportField, string>;
+  const { titles, table } = locateKnownColumns(sheets, IMPORT_COLUMNS, fieldOfTitle);
   const problems: ImportProblem[] = [];
   const rows: ImportRow[] = [];
-  const found = sheets
-    .map((sheet) => ({ sheet, header: findHeaderRow(sheet, participantHeaderScore) }))
-    .find((candidate) => candidate.header !== undefined);
-  if (!found) {
+  if (!table) {
     problems.push({
       row: 0,
       message:
@@ -156,26 +113,9 @@ export function parseParticipantSheets(sheets: RawSheet[]): ParsedFile {
     });
     return { rows, problems, titles };
   }
-  const { sheet } = found;
-  const header = sheet.rows[found.header!]!;
-  const index = new Map<ImportField, number>();
-  header.cells.forEach((cell, position) => {
-    const field = fieldOfTitle(cell);
-    if (field && !index.has(field)) {
-      index.set(field, position);
-      titles[field] = cleanText(String(cell));
-    }
-  });
-  for (const field of REQUIRED) {
-    if (!index.has(field))
-      problems.push({
-        sheet: sheet.name,
-        row: header.row,
-        column: IMPORT_COLUMNS[field].title,
-        message: `Нет обязательного столбца «${IMPORT_COLUMNS[field].title}»`,
-      });
-  }
-  if (!index.has('isMentor') && !index.has('isMentee'))
+  const { sheet, header, positions } = table;
+  problems.push(...table.missingColumns(REQUIRED));
+  if (!positions.has('isMentor') && !positions.has('isMentee'))
     problems.push({
       sheet: sheet.name,
       row: header.row,
@@ -184,26 +124,20 @@ export function parseParticipantSheets(sheets: RawSheet[]): ParsedFile {
     });
   if (problems.length > 0) return { rows, problems, titles };
 
-  for (const raw of sheet.rows.slice(found.header! + 1)) {
+  for (const raw of table.dataRows) {
     if (isBlankRow(raw)) continue;
     const at = { sheet: sheet.name, row: raw.row };
     const problem = (field: ImportField, message: string) =>
       problems.push({ ...at, column: titles[field], message });
-    const cell = (field: ImportField): RawCell => {
-      const position = index.get(field);
-      return position === undefined ? '' : (raw.cells[position] ?? '');
-    };
-    const textOf = (field: ImportField) => {
-      const value = cell(field);
-      return value instanceof Date ? isoOfDate(value) : cleanText(String(value));
-    };
+    const cell = (field: ImportField) => table.cellOf(raw, field);
+    const textOf = (field: ImportField) => textOfCell(cell(field));
     const before = problems.length;
 
     const externalKey = textOf('externalKey');
     if (!externalKey) problem('externalKey', 'Укажите номер участника в учёте ОО');
 
     const birthText = textOf('birthDate');
-    const birthDate = birthText ? dayOf(cell('birthDate')) : undefined;
+    const birthDate = birthText ? dayOfCell(cell('birthDate')) : undefined;
     if (!birthText) problem('birthDate', 'Укажите дату рождения');
     else if (!birthDate) problem('birthDate', `Дата «${birthText}» не распознана: укажите её как ДД.ММ.ГГГГ`);
 
@@ -234,7 +168,7 @@ export function parseParticipantSheets(sheets: RawSheet[]): ParsedFile {
     const signedText = textOf('signedOn');
     const signerText = textOf('signedBy');
     const representativeName = textOf('representativeName') || null;
-    const signedOn = signedText ? dayOf(cell('signedOn')) : undefined;
+    const signedOn = signedText ? dayOfCell(cell('signedOn')) : undefined;
     const signedBy = signerText ? SIGNER_TERMS[normalizeTerm(signerText)] : undefined;
     if (signedText && !signedOn)
       problem('signedOn', `Дата «${signedText}» не распознана: укажите её как ДД.ММ.ГГГГ`);

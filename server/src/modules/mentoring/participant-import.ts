@@ -3,6 +3,7 @@ import type { ImportProblem } from '../../imports/import-problem.js';
 import { readSpreadsheet } from '../../imports/spreadsheet-reader.js';
 import type { Caller } from '../access/access-scope.js';
 import type { AuditEntry } from '../audit/audit.service.js';
+import { pathRow } from '../community/school-writes.js';
 import { refreshOrganizationSummaries } from '../indicators/organization-summary.js';
 import {
   participantHeaderScore,
@@ -272,16 +273,7 @@ export async function importParticipants(
         after: { ...plan.values.row, changedPersonalFields: plan.changedPersonal, ...consentAudit(plan) },
       })),
     ];
-    await auditParticipant(
-      tx,
-      caller,
-      {
-        region_id: path.regionId,
-        municipality_id: path.municipalityId,
-        organization_id: path.organizationId,
-      },
-      entries,
-    );
+    await auditParticipant(tx, caller, pathRow(path), entries);
     await refreshOrganizationSummaries(tx, [path.organizationId]);
     return { ...result, applied: true };
   });

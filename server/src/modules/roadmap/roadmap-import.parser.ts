@@ -1,9 +1,10 @@
+import { countKnownColumns, distinctColumns, type ColumnAt } from '../../imports/header-columns.js';
 import type { ImportProblem } from '../../imports/import-problem.js';
 import {
   cleanText,
   EMPTY_FILE,
-  findHeaderRow,
-  isBlankRow,
+  firstRowWithText,
+  firstSheetWithHeader,
   readSpreadsheet,
   type RawCell,
   type RawRow,
@@ -42,12 +43,6 @@ export interface RoadmapFile {
   problems: ImportProblem[];
 }
 
-interface ColumnAt {
-  field: RoadmapField;
-  title: string;
-  index: number;
-}
-
 type RowCells = Record<RoadmapField, string>;
 
 /** «1.», «12», «3.2»: a number alone, as the № column holds it. */
@@ -59,26 +54,17 @@ const LEADING_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/;
 /** Titles that name a section when a file has no № column to tell. */
 const SECTION_TITLE = /^(?:\d{1,2}\.\s|[IVXLC]{1,5}\.\s|раздел\s|этап\s|блок\s|направление\s)/i;
 
-function headerScore(cells: RawCell[]): number {
-  return new Set(cells.map((cell) => roadmapFieldOfTitle(String(cell))).filter(Boolean)).size;
-}
+const headerScore = countKnownColumns((cell) => roadmapFieldOfTitle(String(cell)));
 
 /** Reads a roadmap kept as a table in CSV or XLSX, in the documents' own layout. */
 export async function parseRoadmapFile(content: Buffer): Promise<RoadmapFile> {
   const sheets = await readSpreadsheet(content, headerScore);
   if (typeof sheets === 'string') return fileProblem(sheets);
-  // A workbook holds one roadmap: the first sheet with a recognisable header.
-  for (const sheet of sheets) {
-    const headerIndex = findHeaderRow(sheet, headerScore);
-    if (headerIndex !== undefined) return readTable(sheet, headerIndex);
-  }
-  // No header anywhere: the first row with text stands for it, so the missing columns get named.
-  const sheet = sheets.find((candidate) => candidate.rows.some((row) => !isBlankRow(row)));
-  if (!sheet) return fileProblem(EMPTY_FILE);
-  return readTable(
-    sheet,
-    sheet.rows.findIndex((row) => !isBlankRow(row)),
-  );
+  // A workbook holds one roadmap: the first sheet with a recognisable header; without one, the
+  // first row with text stands for it, so that the missing columns get named.
+  const table = firstSheetWithHeader(sheets, headerScore) ?? firstRowWithText(sheets);
+  if (!table) return fileProblem(EMPTY_FILE);
+  return readTable(table.sheet, table.headerIndex);
 }
 
 function fileProblem(message: string): RoadmapFile {
@@ -87,27 +73,12 @@ function fileProblem(message: string): RoadmapFile {
 
 function readTable(sheet: RawSheet, headerIndex: number): RoadmapFile {
   const header = sheet.rows[headerIndex]!;
-  const problems: ImportProblem[] = [];
+  // A title merged over several cells heads one column, not a repeat of it.
+  const { columns, problems } = distinctColumns(sheet, header, roadmapFieldOfTitle, {
+    skipMergedCells: true,
+  });
   const problem = (row: number, column: string | undefined, message: string) =>
     problems.push({ sheet: sheet.name, row, column, message });
-
-  const columns: ColumnAt[] = [];
-  header.cells.forEach((cell, index) => {
-    if (header.spannedFromLeft[index]) return;
-    const title = cleanText(String(cell));
-    const field = roadmapFieldOfTitle(title);
-    if (!field) return;
-    const earlier = columns.find((column) => column.field === field);
-    if (earlier) {
-      problem(
-        header.row,
-        title,
-        `Столбец «${title}» означает то же, что столбец «${earlier.title}»: оставьте один из них`,
-      );
-      return;
-    }
-    columns.push({ field, title, index });
-  });
   const columnTitles = Object.fromEntries(columns.map((column) => [column.field, column.title]));
   const titleLines = sheet.rows
     .slice(0, headerIndex)
@@ -163,7 +134,7 @@ interface DataRow {
   markLink?: string;
 }
 
-function dataRows(rows: RawRow[], columns: ColumnAt[]): DataRow[] {
+function dataRows(rows: RawRow[], columns: ColumnAt<RoadmapField>[]): DataRow[] {
   const due = columns.find((column) => column.field === 'due')!;
   const mark = columns.find((column) => column.field === 'mark');
   const read = rows.map((raw) => ({
