@@ -208,7 +208,12 @@ export async function setContingent(
         organizationId: organization.organizationId!,
       },
     ]);
-    await refreshOrganizationSummaries(tx, [organization.organizationId], { academicYear });
+    // Entered figures change only the contingent's measures; a removal may empty the year's row,
+    // which only a recompute of every source can tell.
+    await refreshOrganizationSummaries(tx, [organization.organizationId], {
+      academicYear,
+      onlySources: isEmpty(values) ? undefined : ['contingent'],
+    });
     return { row: after, updatedAt };
   });
   // The school's own figures, as readContingent would sum them for it: no statement to read them back.

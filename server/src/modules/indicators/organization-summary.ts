@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { periodLocked } from '../../graphql/errors.js';
-import { SUMMARY_MEASURES, type SummaryMeasure } from './summary-measures.js';
+import { SUMMARY_MEASURES, type SummaryMeasure, type SummarySourceName } from './summary-measures.js';
 import { CURRENT_ACADEMIC_YEAR } from './summary-sources.js';
 import {
   ALL_ORGANIZATIONS,
@@ -48,12 +48,14 @@ const academicYearName = (year: number) => `${year}/${year + 1}`;
  * organisation-year refuses the whole write with PERIOD_LOCKED, and nothing is written.
  *
  * `academicYear`: the write changed figures of this year only (a contingent, a report), so
- * only its rows are recomputed — about half the work of every year.
+ * only its rows are recomputed — about half the work of every year. `onlySources`: it changed
+ * only these sources and left them with data in that year (a contingent entered, not removed),
+ * so only their measures are recomputed and the rest stays as stored (recomputeSql).
  */
 export async function refreshOrganizationSummaries(
   db: SummaryDb,
   organizationIds: readonly (number | null | undefined)[],
-  { academicYear }: { academicYear?: number } = {},
+  options: { academicYear?: number; onlySources?: readonly SummarySourceName[] } = {},
 ): Promise<void> {
   // Roadmaps of municipalities and regions have no organisation: nothing of theirs is summarised.
   const ids = [...new Set(organizationIds.filter((id): id is number => typeof id === 'number'))].sort(
@@ -62,8 +64,7 @@ export async function refreshOrganizationSummaries(
   if (ids.length === 0) return;
   const knex = knexOf(db);
   // The setting below lives as long as the transaction: a caller without one gets its own.
-  if (!knex.isTransaction)
-    return knex.transaction((trx) => refreshOrganizationSummaries(trx, ids, { academicYear }));
+  if (!knex.isTransaction) return knex.transaction((trx) => refreshOrganizationSummaries(trx, ids, options));
   // Row locks on the organisations, in id order: a second write to the same organisation waits
   // here, and its recompute then sees the first one's rows. NO KEY UPDATE does not block inserts
   // that reference the organisation (they take KEY SHARE). Whoever inserts a period_lock row
@@ -78,8 +79,9 @@ export async function refreshOrganizationSummaries(
   // (the prepared plan is made for a few and would read a whole region school by school).
   const prepared = ids.length <= PREPARED_REFRESH_MAX;
   const organizations = prepared ? REFRESHED_ORGANIZATIONS : organizationsWithIds(ids);
-  const year = academicYear === undefined ? undefined : Math.trunc(academicYear);
-  const { ctes, params } = recomputeSql({ organizations, academicYear: year });
+  const year = options.academicYear === undefined ? undefined : Math.trunc(options.academicYear);
+  const { onlySources } = options;
+  const { ctes, params } = recomputeSql({ organizations, academicYear: year, onlySources });
   const unchangedSums = `row(${list(() => '0')})`;
   const violations = await knex
     .raw<{
@@ -98,7 +100,9 @@ export async function refreshOrganizationSummaries(
               s.region_id as old_region_id, s.municipality_id as old_municipality_id,
               ${list((name) => `n.${name} as new_${name}, s.${name} as old_${name}`)}
        from summary_recomputed n
-       full join summary_old s on s.organization_id = n.organization_id and s.academic_year = n.academic_year
+       -- Recomputing some sources only, a row they have no data in is not known to have vanished.
+       ${onlySources ? 'left' : 'full'} join summary_old s
+         on s.organization_id = n.organization_id and s.academic_year = n.academic_year
        where ${zeroedRow('n')} is distinct from ${zeroedRow('s')}
           or n.municipality_id is distinct from s.municipality_id or n.region_id is distinct from s.region_id
      ),
@@ -165,10 +169,8 @@ export async function refreshOrganizationSummaries(
      order by o.name, v.academic_year`,
       params,
     )
-    // The year is written into the SQL text: one prepared statement per year asked.
-    .options(
-      prepared ? { name: year === undefined ? REFRESH_STATEMENT : `${REFRESH_STATEMENT}_${year}` } : {},
-    );
+    // The year and sources are written into the SQL text: one prepared statement per combination.
+    .options(prepared ? { name: [REFRESH_STATEMENT, year ?? 'all', ...(onlySources ?? [])].join('_') } : {});
   const locked = violations.rows;
   if (locked.length > 0) {
     const periods = locked

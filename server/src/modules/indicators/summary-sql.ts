@@ -72,6 +72,12 @@ export interface RecomputeOptions {
   academicYear?: number;
   /** Only these measures (and the sources they read). */
   measures?: readonly SummaryMeasure[];
+  /**
+   * Recompute only the measures of these sources (and the organisation's own and the derived
+   * ones); every other measure is taken from the stored organisation row. Rows exist only where
+   * these sources have data: for a write that changed nothing else and left them some data.
+   */
+  onlySources?: readonly SummarySourceName[];
 }
 
 export const measureType = (measure: SummaryMeasure) => measure.type ?? 'bigint';
@@ -92,16 +98,21 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
     ...SUMMARY_MEASURES.filter((measure) => read.has(measure.name) && !wanted.includes(measure)),
   ];
   const derived = wanted.filter((measure) => measure.source === 'derived');
+  const only = options.onlySources;
+  const stored = only
+    ? measures.filter((measure) => measure.source !== 'organization' && !only.includes(measure.source))
+    : [];
+  const computed = measures.filter((measure) => !stored.includes(measure));
   const reference = options.reference ?? { kind: 'year-start' };
   const within = options.organizations.within ?? pathWithin(options.organizations);
   const yearFilter =
     options.academicYear === undefined ? '' : `where academic_year = ${Math.trunc(options.academicYear)}`;
-  const sources = [...new Set(measures.map((measure) => measure.source))].filter(
+  const sources = [...new Set(computed.map((measure) => measure.source))].filter(
     (source): source is Exclude<SummarySourceName, 'organization' | 'derived'> =>
       source !== 'organization' && source !== 'derived',
   );
   const aggregated = sources.map((source) => {
-    const own = measures.filter((measure) => measure.source === source);
+    const own = computed.filter((measure) => measure.source === source);
     const rows = `(${SUMMARY_SOURCES[source](within)}) as source_rows ${yearFilter}`;
     const person = PEOPLE_SOURCES[source as keyof typeof PEOPLE_SOURCES];
     // A person in two groups of a year counts once: one row per person first, with a flag per
@@ -119,7 +130,7 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
   });
   // The sources' rows are stacked and grouped once rather than joined: joins of CTEs multiply
   // the planner's row estimates into the billions and it then plans the writes after them badly.
-  const counted = measures.filter((measure) => measure.source !== 'organization');
+  const counted = computed.filter((measure) => measure.source !== 'organization');
   const stacked = sources.length
     ? sources
         .map(
@@ -135,11 +146,14 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
         )
         .join('\n      union all ')
     : `select null::int as organization_id, null::int as academic_year${counted.map((m) => `, null::${measureType(m)}`).join('')} where false`;
-  const values = measures.map((measure) =>
-    measure.source === 'organization'
-      ? `(${measure.sql})::${measureType(measure)} as ${measure.name}`
-      : `coalesce(k.${measure.name}, 0)::${measureType(measure)} as ${measure.name}`,
-  );
+  const values = [
+    ...computed.map((measure) =>
+      measure.source === 'organization'
+        ? `(${measure.sql})::${measureType(measure)} as ${measure.name}`
+        : `coalesce(k.${measure.name}, 0)::${measureType(measure)} as ${measure.name}`,
+    ),
+    ...stored.map((measure) => `coalesce(s.${measure.name}, 0)::${measureType(measure)} as ${measure.name}`),
+  ];
   const ctes = [
     `summary_orgs as (select o.id, o.region_id, o.municipality_id from organization o where ${options.organizations.sql})`,
     ...sharedCtes(reference, within),
@@ -153,7 +167,12 @@ export function recomputeSql(options: RecomputeOptions): { ctes: string; params:
       select k.organization_id, o.region_id, o.municipality_id, k.academic_year,
              ${values.join(',\n             ')}
       from summary_grouped k
-      join summary_orgs o on o.id = k.organization_id
+      join summary_orgs o on o.id = k.organization_id${
+        stored.length === 0
+          ? ''
+          : `
+      left join organization_summary s on s.organization_id = k.organization_id and s.academic_year = k.academic_year`
+      }
     )`,
     `summary_recomputed as (
       select m.*${derived.map((measure) => `, (${measure.sql})::${measureType(measure)} as ${measure.name}`).join('')}
