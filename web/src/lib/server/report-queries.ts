@@ -1,6 +1,7 @@
 import { gql, type TypedDocumentNode } from '@urql/core';
 import type { UnitLevel } from '$lib/indicators';
 import type { ReportCell, ReportFormLayout, ReportStatus, SubmissionRow } from '$lib/reports';
+import { SCHOOL_FIELDS, type School } from './school-heading';
 
 /**
  * The operations of the reporting pages, result types written out by hand as in
@@ -121,7 +122,7 @@ export const ORGANIZATION_REPORT_CONTEXT: TypedDocumentNode<
   {
     statisticalForms: FormSummary[];
     me: CallerData;
-    organization: (Named & { shortName: string | null; municipality: Named; region: Named }) | null;
+    organization: School | null;
   },
   ContextVariables
 > = gql`
@@ -133,20 +134,11 @@ export const ORGANIZATION_REPORT_CONTEXT: TypedDocumentNode<
       ...ReportCallerFields
     }
     organization(code: $code) {
-      code
-      name
-      shortName
-      municipality {
-        code
-        name
-      }
-      region {
-        code
-        name
-      }
+      ...SchoolHeadingFields
     }
   }
   ${CONTEXT_FIELDS}
+  ${SCHOOL_FIELDS}
 `;
 
 /** A row as the API sends it: the unit, then its counts. */

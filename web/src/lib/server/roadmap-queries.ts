@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from '@urql/core';
 import type { RoadmapStatus } from '$lib/labels';
 import type { RoadmapImportReport } from '$lib/roadmap-forms';
 import type { Roadmap, RoadmapItem, RoadmapProgress, RoadmapTemplate, UnitCompletionRow } from '$lib/roadmap';
+import { SCHOOL_FIELDS, type School } from './school-heading';
 
 /**
  * The GraphQL operations of the roadmap pages, result types written out by hand as in
@@ -133,13 +134,7 @@ interface RoadmapQueryData<Unit> {
   unit: (Unit & { roadmap: Roadmap | null }) | null;
 }
 
-export type OrganizationRoadmapData = RoadmapQueryData<{
-  code: string;
-  name: string;
-  shortName: string | null;
-  municipality: { code: string; name: string };
-  region: { code: string; name: string };
-}>;
+export type OrganizationRoadmapData = RoadmapQueryData<School>;
 
 export const ORGANIZATION_ROADMAP: TypedDocumentNode<OrganizationRoadmapData, RoadmapPageVariables> = gql`
   query OrganizationRoadmap($code: String!, $year: Int!, $asOf: String!) {
@@ -150,17 +145,7 @@ export const ORGANIZATION_ROADMAP: TypedDocumentNode<OrganizationRoadmapData, Ro
       ...RoadmapTemplateFields
     }
     unit: organization(code: $code) {
-      code
-      name
-      shortName
-      municipality {
-        code
-        name
-      }
-      region {
-        code
-        name
-      }
+      ...SchoolHeadingFields
       roadmap(academicYear: $year) {
         ...RoadmapFields
       }
@@ -169,6 +154,7 @@ export const ORGANIZATION_ROADMAP: TypedDocumentNode<OrganizationRoadmapData, Ro
   ${CALLER_FIELDS}
   ${TEMPLATE_FIELDS}
   ${ROADMAP_FIELDS}
+  ${SCHOOL_FIELDS}
 `;
 
 export type MunicipalityRoadmapData = RoadmapQueryData<{

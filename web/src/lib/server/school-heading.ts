@@ -1,8 +1,8 @@
 import { gql } from '@urql/core';
 
 /**
- * The school in the headings and breadcrumbs of its mentoring and community pages: each of their
- * queries asks for it beside the page's own data.
+ * The school in the headings and breadcrumbs of its pages (mentoring, community, roadmap, report):
+ * each of their queries asks for it beside the page's own data.
  */
 export interface School {
   code: string;
