@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardUrl, launchBrowser, tableRows } from './support/browser';
-import { signedInState, type SignedInState } from './support/login';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardUrl, tableRows } from './support/browser';
+import { signedInUsers } from './support/test-page';
 
 /**
  * Partners and the municipal mentor registry in город Зея: the curator of МОАУ СОШ № 1 (280001)
@@ -20,18 +20,7 @@ const MENTOR_NAME = 'Реестрова Ольга Ивановна';
 const MENTOR_CONTACT = '+7 914 123-45-67';
 const ENGINEER = { lastName: 'Энергетиков', firstName: 'Пётр', middleName: 'Сергеевич' };
 
-let browser: Browser;
-const sessions = new Map<string, SignedInState>();
-const contexts: BrowserContext[] = [];
-
-async function pageAs(username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ru-RU', storageState: sessions.get(username) });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(dashboardUrl(path));
-  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
-  return page;
-}
+const { pageAs } = signedInUsers(['curator.zeya1', 'coordinator.zeya']);
 
 async function expectFlash(page: Page, message: string | RegExp): Promise<void> {
   await page.locator('.flash', { hasText: message }).waitFor({ timeout: 15_000 });
@@ -64,21 +53,12 @@ async function addMentorToTheBase(
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  for (const username of ['curator.zeya1', 'coordinator.zeya']) {
-    sessions.set(username, await signedInState(browser, username));
-  }
   await addMentorToTheBase(MENTOR, { category: 'TEACHER', competencies: 'Физика; Робототехника' });
   await addMentorToTheBase(ENGINEER, {
     category: 'EMPLOYER_REPRESENTATIVE',
     competencies: 'Энергосбережение',
     partnerOrganization: 'Энергосбыт',
   });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
 });
 
 describe('partners and the mentor registry', () => {

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardUrl, launchBrowser } from './support/browser';
-import { signedInState, type SignedInState } from './support/login';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dashboardUrl } from './support/browser';
+import { signedInUsers } from './support/test-page';
 
 /**
  * A school's statistical report on its way up, for the current academic year (the roadmap
@@ -19,30 +19,7 @@ const ON_TIME = TODAY <= `${ACADEMIC_YEAR + 1}-06-20`;
 const STATUS_PAGE = `/municipalities/10712000/reports?${YEAR}`;
 const SCHOOL_REPORT = `/organizations/280001/report?${YEAR}`;
 
-let browser: Browser;
-const sessions = new Map<string, SignedInState>();
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  for (const username of ['curator.zeya1', 'coordinator.zeya', 'admin.28']) {
-    sessions.set(username, await signedInState(browser, username));
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-async function pageAs(username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ru-RU', storageState: sessions.get(username) });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(dashboardUrl(path));
-  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
-  return page;
-}
+const { pageAs, contextAs } = signedInUsers(['curator.zeya1', 'coordinator.zeya', 'admin.28']);
 
 /** The row of school 280001 in the status table. */
 function schoolRow(page: Page): Locator {
@@ -129,12 +106,7 @@ describe('statistical reporting', () => {
   });
 
   it('keeps the correction form working without JavaScript: a missing reason comes back beside its field', async () => {
-    const context = await browser.newContext({
-      locale: 'ru-RU',
-      javaScriptEnabled: false,
-      storageState: sessions.get('curator.zeya1'),
-    });
-    contexts.push(context);
+    const context = await contextAs('curator.zeya1', { javaScriptEnabled: false });
     const plain = await context.newPage();
     await plain.goto(dashboardUrl(`${SCHOOL_REPORT}&cell=${CELL}`));
     const computed = await figure(plain, CELL);

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardUrl, launchBrowser, tableRows, totalsRow } from './support/browser';
-import { signedInState, type SignedInState } from './support/login';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dashboardUrl, tableRows, totalsRow } from './support/browser';
+import { signedInUsers } from './support/test-page';
 
 /**
  * Roadmaps from the school to the municipality, on the demo directory, which has no roadmaps
@@ -14,31 +14,7 @@ const SCHOOL_ROADMAP = `/organizations/280001/roadmap?${YEAR_AND_DATE}`;
 const TRACKER = `/municipalities/10712000/roadmaps?${YEAR_AND_DATE}`;
 const FIRST_ITEM = 'Информирование педагогического сообщества образовательной организации';
 
-let browser: Browser;
-const sessions = new Map<string, SignedInState>();
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  for (const username of ['curator.zeya1', 'coordinator.zeya', 'curator.zeya4']) {
-    sessions.set(username, await signedInState(browser, username));
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-/** A page in the signed-in session of a demo user, opened at `path` and hydrated. */
-async function pageAs(username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ru-RU', storageState: sessions.get(username) });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(dashboardUrl(path));
-  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
-  return page;
-}
+const { pageAs } = signedInUsers(['curator.zeya1', 'coordinator.zeya', 'curator.zeya4']);
 
 /** The progress figures as the page shows them: «Выполнено к дате», «В срок», «Просрочено»… */
 async function figures(page: Page): Promise<Record<string, string>> {
